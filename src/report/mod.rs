@@ -1,0 +1,5 @@
+//! Renderers: each turns a [`Report`](crate::Report) into one output format. They know nothing
+//! about rules beyond what a diagnostic carries.
+
+pub mod human;
+pub mod json;

@@ -1,0 +1,9 @@
+//! Repository layout rules.
+
+use super::Rule;
+
+mod missing_manifest;
+
+pub fn rules() -> Vec<&'static dyn Rule> {
+    vec![&missing_manifest::MissingManifest]
+}

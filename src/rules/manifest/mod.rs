@@ -1,0 +1,15 @@
+//! manifest.json rules (one rule per file).
+
+use super::Rule;
+
+mod duplicate_key;
+mod invalid_json;
+mod tile_title_length;
+
+pub fn rules() -> Vec<&'static dyn Rule> {
+    vec![
+        &invalid_json::InvalidJson,
+        &duplicate_key::DuplicateKey,
+        &tile_title_length::TileTitleLength,
+    ]
+}
