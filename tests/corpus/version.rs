@@ -1,0 +1,4 @@
+//! Corpus assertions of this family.
+
+#[allow(unused_imports)]
+use super::*;
