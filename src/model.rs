@@ -291,7 +291,8 @@ impl<'a> Loader<'a> {
                 self.problems.push(FileProblem {
                     rule: "file/invalid-utf8",
                     severity: Severity::Error,
-                    location: Location::in_file(&source, Span::new(at, at + 1)),
+                    // The lossy text holds one U+FFFD (3 bytes) where the bad bytes start.
+                    location: Location::in_file(&source, Span::new(at, source.clamp(at + 3))),
                     message: format!("`{rel}` is not valid UTF-8: byte 0x{bad:02x} at offset {at}"),
                     help: "save the file as UTF-8".into(),
                 });

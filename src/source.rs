@@ -57,11 +57,8 @@ impl SourceFile {
     pub fn new(path: impl Into<String>, text: String) -> Self {
         let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut line_starts = vec![content_start];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i + 1);
-            }
-        }
+        // `match_indices` on a `char` searches with memchr: several times faster than a byte loop.
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             path: path.into(),
             text,

@@ -3,6 +3,7 @@
 //! than [`MAX_DEPTH`], so hostile input cannot overflow the stack.
 
 use crate::source::Span;
+use std::collections::HashMap;
 
 /// Deeper documents are reported as an error instead of being parsed.
 pub const MAX_DEPTH: usize = 256;
@@ -208,8 +209,20 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     duplicates: Vec<DuplicateKey>,
-    path: Vec<String>,
+    /// Where the parser is, for the pointer of a duplicate key. Keys are kept as spans and only
+    /// decoded when a duplicate is reported, so parsing allocates nothing for the path.
+    path: Vec<Seg>,
 }
+
+#[derive(Clone, Copy)]
+enum Seg {
+    Index(usize),
+    Key(Span),
+}
+
+/// Objects with more members than this find duplicate keys with a hash map, not a scan, so a
+/// hostile object with a million keys stays linear.
+const SCAN_LIMIT: usize = 16;
 
 impl<'a> Parser<'a> {
     fn error_here(&self, message: &str) -> ParseError {
@@ -250,8 +263,23 @@ impl<'a> Parser<'a> {
     fn pointer(&self) -> String {
         self.path
             .iter()
-            .map(|t| format!("/{}", escape_pointer_token(t)))
+            .map(|seg| match *seg {
+                Seg::Index(i) => format!("/{i}"),
+                Seg::Key(span) => format!("/{}", escape_pointer_token(&self.key_at(span))),
+            })
             .collect()
+    }
+
+    /// Decode again the key whose (already parsed) string literal is at `span`.
+    fn key_at(&self, span: Span) -> String {
+        let mut p = Parser {
+            src: self.src,
+            text: self.text,
+            pos: span.start,
+            duplicates: Vec::new(),
+            path: Vec::new(),
+        };
+        p.string().unwrap_or_default()
     }
 
     fn value(&mut self, depth: usize) -> Result<Node, ParseError> {
@@ -413,7 +441,7 @@ impl<'a> Parser<'a> {
         }
         loop {
             self.skip_ws();
-            self.path.push(items.len().to_string());
+            self.path.push(Seg::Index(items.len()));
             let item = self.value(depth + 1);
             self.path.pop();
             items.push(item?);
@@ -438,6 +466,7 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
         self.pos += 1;
         let mut members: Vec<Member> = Vec::new();
+        let mut index: Option<HashMap<String, Span>> = None;
         self.skip_ws();
         if self.src.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -457,15 +486,32 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.skip_ws();
-            if let Some(first) = members.iter().find(|m| m.key == key) {
+            if index.is_none() && members.len() >= SCAN_LIMIT {
+                let mut map = HashMap::with_capacity(members.len() * 2);
+                for m in &members {
+                    map.entry(m.key.clone()).or_insert(m.key_span);
+                }
+                index = Some(map);
+            }
+            let first = match index.as_mut() {
+                Some(map) => match map.get(&key) {
+                    Some(first) => Some(*first),
+                    None => {
+                        map.insert(key.clone(), key_span);
+                        None
+                    }
+                },
+                None => members.iter().find(|m| m.key == key).map(|m| m.key_span),
+            };
+            if let Some(first) = first {
                 self.duplicates.push(DuplicateKey {
                     key: key.clone(),
                     object_pointer: self.pointer(),
-                    first: first.key_span,
+                    first,
                     duplicate: key_span,
                 });
             }
-            self.path.push(key.clone());
+            self.path.push(Seg::Key(key_span));
             let value = self.value(depth + 1);
             self.path.pop();
             members.push(Member {
@@ -536,6 +582,28 @@ mod tests {
         let text = "[".repeat(200_000);
         let err = parse(&text, 0).unwrap_err();
         assert!(err.message.contains("deeper"));
+    }
+
+    #[test]
+    fn duplicate_pointers_decode_keys_and_indexes() {
+        let text = r#"{"a/b": [0, {"k\u00e9": {"x": 1, "x": 2}}]}"#;
+        let doc = parse(text, 0).unwrap();
+        assert_eq!(doc.duplicates.len(), 1);
+        assert_eq!(doc.duplicates[0].object_pointer, "/a~1b/1/k\u{e9}");
+    }
+
+    #[test]
+    fn duplicates_in_large_objects_are_found_in_linear_time() {
+        let mut text = String::from("{");
+        for i in 0..200_000 {
+            text.push_str(&format!("\"k{i}\": {i},"));
+        }
+        text.push_str("\"k7\": 0, \"k40\": 1, \"k199999\": 2}");
+        let doc = parse(&text, 0).unwrap();
+        let keys: Vec<&str> = doc.duplicates.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!(keys, ["k7", "k40", "k199999"]);
+        let first = doc.duplicates[1].first;
+        assert_eq!(&text[first.start..first.end], "\"k40\"");
     }
 
     #[test]

@@ -1,0 +1,12 @@
+#![no_main]
+//! `ddlint::parse::about::parse` must never panic or hang, whatever the text.
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some(source) = common::source(data) else { return };
+    let doc = ddlint::parse::about::parse(&source);
+    std::hint::black_box(&doc);
+});

@@ -1,0 +1,30 @@
+#![no_main]
+//! Configuration files: `ddlint.toml` and `.ddev/config.toml` (TOML), and the selectors and
+//! globs they hold.
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+/// LEAD HOOK: once `src/config.rs` exposes the `ddlint.toml` loader (text -> Settings or an
+/// error with a span), call it here, and run `common::check_span` on any span it reports.
+fn parse_ddlint_toml(text: &str) {
+    let _ = text;
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some(source) = common::source(data) else { return };
+    let text = source.content();
+    if let Ok(table) = toml::from_str::<toml::Table>(text) {
+        std::hint::black_box(&table);
+    }
+    let _ = ddlint::repo::DdevConfig::parse(text);
+    parse_ddlint_toml(text);
+    // Selectors and scoped-ignore globs as a config file could write them.
+    for line in text.lines().take(16) {
+        let _ = ddlint::config::selector_matches(line, "metadata/invalid-unit");
+        if let Ok(glob) = globset::Glob::new(line) {
+            let _ = glob.compile_matcher().is_match("acme/metadata.csv");
+        }
+    }
+});
