@@ -98,6 +98,7 @@ impl Rule for MarketplaceEula {
             return;
         };
         if !rel.to_ascii_lowercase().ends_with(".pdf") {
+            // The content check would only repeat the problem for a file that is not a PDF.
             out.push(
                 Finding::at(
                     source,
@@ -106,6 +107,7 @@ impl Rule for MarketplaceEula {
                 )
                 .help("export the EULA as PDF and point `legal_terms.eula` at it, e.g. `assets/eula.pdf`"),
             );
+            return;
         }
         match ctx.integration.tree.get(&rel) {
             None => {

@@ -59,12 +59,15 @@ impl Rule for PartnerIntegration {
             return;
         }
         let vendor = ctx.integration.manifest_str("/author/vendor_id");
-        let why = if !name.contains('_') {
-            "has no `<partner>_` part"
-        } else if name.split('_').any(str::is_empty) {
-            "has an empty part (`__` or a leading/trailing `_`)"
-        } else {
+        let why = if name
+            .bytes()
+            .any(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
+        {
             "has characters other than lowercase letters, digits and `_`"
+        } else if !name.contains('_') {
+            "has no `<partner>_` part"
+        } else {
+            "has an empty part (`__` or a leading/trailing `_`)"
         };
         out.push(
             Finding::new(
