@@ -110,7 +110,6 @@ fn run(root: &Path, reference: &str, select: &[&str]) -> Result<ddlint::Report, 
             ..Settings::default()
         },
         changed_since: Some(reference.to_string()),
-        ..Default::default()
     })
 }
 
@@ -230,7 +229,6 @@ fn explicit_paths_are_intersected_with_the_changes() {
             ..Settings::default()
         },
         changed_since: Some("base".into()),
-        ..Default::default()
     })
     .unwrap();
     let names: BTreeSet<String> = report

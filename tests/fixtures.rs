@@ -80,7 +80,7 @@ fn run_case(id: &str, dir: &Path) -> String {
             select,
             ..Settings::default()
         },
-        ..Default::default()
+        changed_since: None,
     };
     let report =
         ddlint::validate(&opts).unwrap_or_else(|e| panic!("{}: fatal: {e}", dir.display()));
