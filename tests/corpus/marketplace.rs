@@ -196,3 +196,44 @@ fn no_marketplace_only_finding_in_extras() {
     // Nor does --changed-since's rule fire without the option.
     assert!(of(extras(), "manifest/immutable-changed").is_empty());
 }
+
+/// schemas/manifest-v2-marketplace.schema.json accepts every listing of the corpus and the
+/// example repository, and rejects the wrong types it is there to catch.
+#[test]
+fn the_marketplace_overlay_schema_accepts_the_listings() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schemas/manifest-v2-marketplace.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the overlay is a valid schema");
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [
+        corpus_dir("marketplace-listings"),
+        root.join("fixtures/example-marketplace"),
+    ] {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let m = entry.path().join("manifest.json");
+            if m.is_file() {
+                files.push(m);
+            }
+        }
+    }
+    assert_eq!(files.len(), 78);
+    let mut failures = Vec::new();
+    for f in &files {
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        for e in validator.iter_errors(&doc) {
+            failures.push(format!("{}: {} at {}", f.display(), e, e.instance_path()));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+
+    let bad = serde_json::json!({
+        "pricing": [{"unit_price": -1, "includes_assets": "yes", "billing_type": 3}],
+        "legal_terms": {"eula": ""},
+        "author": {"contact_link": "calendly"}
+    });
+    assert_eq!(validator.iter_errors(&bad).count(), 5);
+}
