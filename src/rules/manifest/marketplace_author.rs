@@ -126,3 +126,32 @@ impl Rule for MarketplaceAuthor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vendor_ids() {
+        for ok in [
+            "rapdev",
+            "crest-data-systems",
+            "trek10",
+            "blink-subscription",
+        ] {
+            assert!(is_vendor_id(ok), "{ok}");
+        }
+        for bad in [
+            "Rapdev",
+            "crest_data",
+            "-acme",
+            "acme-",
+            "acme--corp",
+            "",
+            "acme corp",
+        ] {
+            assert!(!is_vendor_id(bad), "{bad}");
+        }
+        assert_eq!(suggest("Acme_Corp, Inc."), "acme-corp-inc");
+    }
+}

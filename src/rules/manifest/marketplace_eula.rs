@@ -159,3 +159,17 @@ fn is_pdf(head: &[u8]) -> bool {
     let first_line = head.split(|b| *b == b'\n').next().unwrap_or(&[]);
     first_line.windows(4).any(|w| w == b"%PDF")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_pdf;
+
+    #[test]
+    fn pdf_magic() {
+        assert!(is_pdf(b"%PDF-1.7\n%\xe2\xe3"));
+        assert!(is_pdf(b"\xef\xbb\xbf%PDF-1.4"));
+        assert!(!is_pdf(b""));
+        assert!(!is_pdf(b"PK\x03\x04"));
+        assert!(!is_pdf(b"hello\n%PDF-1.4"));
+    }
+}

@@ -83,3 +83,43 @@ impl Rule for PartnerIntegration {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        for ok in [
+            "rapdev_sophos",
+            "crest_data_systems_sentinel_one",
+            "iocs_dmi4apm",
+            "a_1",
+        ] {
+            assert!(is_partner_integration(ok), "{ok}");
+        }
+        for bad in [
+            "moogsoft",
+            "statsig-statsig",
+            "a__b",
+            "_a_b",
+            "a_b_",
+            "Acme_Cloud",
+            "",
+            "_",
+        ] {
+            assert!(!is_partner_integration(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(
+            suggest("statsig-statsig", Some("statsig")),
+            "statsig_statsig"
+        );
+        assert_eq!(suggest("reporter", Some("rapdev")), "rapdev_reporter");
+        assert_eq!(suggest("reporter", None), "<partner>_reporter");
+        assert_eq!(suggest("a__b", None), "a_b");
+    }
+}
