@@ -2,6 +2,12 @@
 
 use super::Rule;
 
+mod app_id_mismatch;
+mod partner_integration;
+
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![]
+    vec![
+        &partner_integration::PartnerIntegration,
+        &app_id_mismatch::AppIdMismatch,
+    ]
 }
