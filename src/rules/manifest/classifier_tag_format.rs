@@ -62,6 +62,11 @@ impl Rule for ClassifierTagFormat {
                     } else {
                         continue;
                     }
+                } else if KNOWN_KEYS.contains(&key.trim()) {
+                    (
+                        format!("classifier tag `{tag}` has spaces around `::`"),
+                        format!("write `{}::{}`", key.trim(), value.trim()),
+                    )
                 } else {
                     let help = match closest_key(key.trim()) {
                         Some(k) => format!("did you mean `{k}::{}`?", value.trim()),

@@ -87,7 +87,7 @@ impl Rule for DashboardInvalid {
                         &file.source,
                         dash.span,
                         format!(
-                            "dashboard `{name}` is {}, expected a JSON object",
+                            "dashboard `{name}` is a JSON {}, expected an object",
                             dash.type_name()
                         ),
                     )
@@ -145,7 +145,7 @@ impl Rule for DashboardInvalid {
                     let shown = id
                         .as_str()
                         .map(|s| format!("`{s}`"))
-                        .unwrap_or_else(|| id.type_name().to_string());
+                        .unwrap_or_else(|| format!("of type {}", id.type_name()));
                     out.push(
                         Finding::at(
                             &file.source,

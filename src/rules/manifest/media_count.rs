@@ -52,7 +52,7 @@ impl Rule for MediaCount {
             out.push(
                 Finding::at(
                     source,
-                    second.span,
+                    second.get("media_type").map_or(second.span, |n| n.span),
                     format!(
                         "`tile.media` has {} videos, more than the maximum of 1",
                         videos.len()
@@ -61,7 +61,10 @@ impl Rule for MediaCount {
                 .label("second video")
                 .help("keep one video and remove the others")
                 .related(
-                    crate::diagnostic::Location::in_file(source, first.span),
+                    crate::diagnostic::Location::in_file(
+                        source,
+                        first.get("media_type").map_or(first.span, |n| n.span),
+                    ),
                     "first video",
                 ),
             );

@@ -34,7 +34,7 @@ impl Rule for MediaType {
                     Finding::at(
                         source,
                         item.span,
-                        format!("`tile.media[{i}]` is {}, expected an object", item.type_name()),
+                        format!("`tile.media[{i}]` is {}, expected an object", a(item)),
                     )
                     .help("describe each media item as {\"media_type\": \"image\", \"caption\": \"…\", \"image_url\": \"images/….png\"}"),
                 );
@@ -60,7 +60,7 @@ impl Rule for MediaType {
                         let shown = n
                             .as_str()
                             .map(|s| format!("`{s}`"))
-                            .unwrap_or_else(|| n.type_name().to_string());
+                            .unwrap_or_else(|| a(n).to_string());
                         out.push(
                             Finding::at(
                                 source,
@@ -89,10 +89,7 @@ impl Rule for MediaType {
                         Finding::at(
                             source,
                             n.span,
-                            format!(
-                                "`tile.media[{i}].{field}` is {}, expected a string",
-                                n.type_name()
-                            ),
+                            format!("`tile.media[{i}].{field}` is {}, expected a string", a(n)),
                         )
                         .help(format!("make `{field}` a string")),
                     ),
@@ -110,7 +107,7 @@ impl Rule for MediaType {
                         Finding::at(
                             source,
                             n.span,
-                            format!("`tile.media[{i}].vimeo_id` is {}, expected an integer", n.type_name()),
+                            format!("`tile.media[{i}].vimeo_id` is {}, expected an integer", a(n)),
                         )
                         .help("write the id as a JSON integer, without quotes"),
                     ),
@@ -118,5 +115,17 @@ impl Rule for MediaType {
                 }
             }
         }
+    }
+}
+
+/// The value's JSON type with an article ("a string", "an array").
+fn a(n: &Node) -> &'static str {
+    match n.type_name() {
+        "null" => "null",
+        "boolean" => "a boolean",
+        "number" => "a number",
+        "string" => "a string",
+        "array" => "an array",
+        _ => "an object",
     }
 }
