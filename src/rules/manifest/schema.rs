@@ -88,6 +88,14 @@ fn json_type(v: &serde_json::Value) -> &'static str {
     }
 }
 
+/// A value as shown in a message: strings in backticks, others as JSON.
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => format!("`{s}`"),
+        other => format!("`{other}`"),
+    }
+}
+
 /// The span of the value at `pointer`, else of its nearest existing parent.
 fn value_span(root: &Node, pointer: &str) -> Span {
     let mut p = pointer;
@@ -170,6 +178,48 @@ fn report(
                 )
                 .label(format!("expected {expected}"))
                 .help(format!("change the value's type; {help_schema}")),
+            );
+        }
+        ValidationErrorKind::Enum { options } => {
+            let list = options
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|v| {
+                            format!(
+                                "`{}`",
+                                v.as_str().map_or_else(|| v.to_string(), str::to_string)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_else(|| options.to_string());
+            out.push(
+                Finding::at(
+                    source,
+                    value_span(root, &pointer),
+                    format!(
+                        "{what} is {}, expected one of {list}",
+                        shown(err.instance())
+                    ),
+                )
+                .label("not an allowed value")
+                .help(format!("use one of {list}")),
+            );
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            out.push(
+                Finding::at(
+                    source,
+                    value_span(root, &pointer),
+                    format!(
+                        "{what} is {}, which does not match `{pattern}`",
+                        shown(err.instance())
+                    ),
+                )
+                .label(format!("expected to match {pattern}"))
+                .help(help_schema),
             );
         }
         _ => {
