@@ -88,6 +88,14 @@ fn json_type(v: &serde_json::Value) -> &'static str {
     }
 }
 
+fn with_article(t: &str) -> String {
+    if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {t}")
+    } else {
+        format!("a {t}")
+    }
+}
+
 /// A value as shown in a message: strings in backticks, others as JSON.
 fn shown(v: &serde_json::Value) -> String {
     match v {
@@ -125,7 +133,7 @@ fn report(
 ) {
     let pointer = err.instance_path().as_str().to_string();
     let what = describe(&pointer);
-    let help_schema = format!("see `schemas/{schema}` and manifest.md §2");
+    let help_schema = format!("see `schemas/{schema}` in ddlint, or `ddlint rule manifest/schema`");
     match err.kind() {
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default();
@@ -136,7 +144,7 @@ fn report(
                     format!("{what} lacks the required key `{key}`"),
                 )
                 .label(format!("no `{key}` here"))
-                .help(format!("add `{key}` to {what}; {help_schema}")),
+                .help(format!("add `{key}` to {what}")),
             );
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -149,7 +157,7 @@ fn report(
                     "`terms` is the manifest v1 key; use `legal_terms` (`{\"eula\": \"assets/eula.pdf\"}`)"
                         .to_string()
                 } else {
-                    format!("remove `{key}` or fix its spelling; {help_schema}")
+                    format!("remove `{key}` or fix its spelling ({help_schema})")
                 };
                 out.push(
                     Finding::at(source, span, format!("unexpected key `{key}` in {what}"))
@@ -177,7 +185,7 @@ fn report(
                     ),
                 )
                 .label(format!("expected {expected}"))
-                .help(format!("change the value's type; {help_schema}")),
+                .help(format!("make {what} {}", with_article(&expected))),
             );
         }
         ValidationErrorKind::Enum { options } => {
