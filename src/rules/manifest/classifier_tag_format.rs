@@ -29,9 +29,8 @@ fn closest_key(key: &str) -> Option<&'static str> {
     let k = norm(key);
     KNOWN_KEYS.iter().copied().find(|known| {
         let n = norm(known);
-        n == k
-            || n.trim_end_matches('s') == k.trim_end_matches('s')
-            || n.starts_with(&k) && k.len() >= 4
+        let common = n.chars().zip(k.chars()).take_while(|(a, b)| a == b).count();
+        n == k || k.len() >= 4 && (n.starts_with(&k) || common + 1 >= n.len())
     })
 }
 
