@@ -674,7 +674,7 @@ mod tests {
         let (f, c) = p(
             "## 1.0.0/ 2023-01-01\n* a\n### 0.9.0 / 2022-01-01\n## v1.0\n## Unreleased\n# 0.1.0\n",
         );
-        assert_eq!(c.title.is_none(), true);
+        assert!(c.title.is_none());
         assert_eq!(c.releases.len(), 4);
         let kinds: Vec<_> = c
             .problems
