@@ -445,9 +445,10 @@ pub fn load(root: &Path, name: &str, dir: &Path) -> IntegrationModel {
             {
                 for m in members {
                     if let Some(rel) = m.value.as_str().and_then(normalize_rel) {
-                        if !assets.contains_key(&rel) {
-                            if let Some(f) = l.read_json(&rel) {
-                                assets.insert(rel, f);
+                        if let std::collections::btree_map::Entry::Vacant(slot) = assets.entry(rel)
+                        {
+                            if let Some(f) = l.read_json(slot.key()) {
+                                slot.insert(f);
                             }
                         }
                     }
