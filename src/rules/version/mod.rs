@@ -16,7 +16,7 @@ pub fn expected_package(name: &str) -> String {
 /// The package whose `__about__.py` the model read (or would read).
 pub fn package_of(model: &IntegrationModel) -> String {
     let expected = expected_package(&model.name);
-    if model.packages.iter().any(|p| *p == expected) {
+    if model.packages.contains(&expected) {
         return expected;
     }
     model.packages.first().cloned().unwrap_or(expected)
