@@ -2,6 +2,14 @@
 
 use super::Rule;
 
+mod directory;
+mod metric_prefix_mismatch;
+mod package_mismatch;
+
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![]
+    vec![
+        &directory::Directory,
+        &package_mismatch::PackageMismatch,
+        &metric_prefix_mismatch::MetricPrefixMismatch,
+    ]
 }

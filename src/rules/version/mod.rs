@@ -35,3 +35,19 @@ pub fn rules() -> Vec<&'static dyn Rule> {
 pub fn suggest_version(value: &str) -> Option<String> {
     invalid::suggest(value)
 }
+
+/// Span of `key`'s value `value` under `[table]` in a pyproject.toml source (the table header or
+/// the file start when it cannot be found).
+pub fn pyproject_span(
+    source: &crate::source::SourceFile,
+    table: &str,
+    key: &str,
+    value: &str,
+) -> crate::source::Span {
+    use crate::source::Span;
+    let base = source.content_start;
+    pyproject_version_path::toml_value_span(source.content(), table, key, value)
+        .or_else(|| pyproject_version_path::toml_header_span(source.content(), table))
+        .map(|s| Span::new(s.start + base, s.end + base))
+        .unwrap_or(Span::empty(base))
+}
