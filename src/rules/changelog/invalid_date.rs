@@ -47,12 +47,12 @@ impl Rule for InvalidDate {
                     Finding::at(
                         &c.source,
                         d.span,
-                        format!(
-                            "release date `{}` is in the future (today is {today})",
-                            d.text
-                        ),
+                        format!("release date `{}` is in the future", d.text),
                     )
-                    .help("write the date the release actually shipped"),
+                    .label(format!("today is {today}"))
+                    .help(format!(
+                        "write the date the release actually shipped (today is {today})"
+                    )),
                 ),
                 Some(_) => {}
             }

@@ -60,10 +60,7 @@ impl Rule for MissingEntry {
                 out.push(
                     Finding::new(
                         Location::path_only(".github/CODEOWNERS"),
-                        format!(
-                            "the repository has no .github/CODEOWNERS, so none of its {} integrations has an owner",
-                            with_manifest.len()
-                        ),
+                        "`.github/CODEOWNERS` does not exist, so no integration has an owner",
                     )
                     .help("create .github/CODEOWNERS with a `/<dir>/ @owner` line for every integration"),
                 );

@@ -56,8 +56,8 @@ impl Rule for RequiredSection {
                     // A heading spelled differently is the likely culprit.
                     let near = doc.headings.iter().find(|h| {
                         h.text
-                            .trim()
-                            .trim_matches(['*', '_', ':'])
+                            .trim_matches(['*', '_', ':', ' '])
+                            .replace(' ', "")
                             .eq_ignore_ascii_case(name)
                     });
                     let mut f = Finding::at(
