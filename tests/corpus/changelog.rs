@@ -13,7 +13,14 @@ fn the_six_python_checks_without_a_release_are_reported() {
     let r = extras();
     assert_eq!(
         integrations_of(r, "changelog/no-release"),
-        names(&["aws_pricing", "flume", "neutrona", "octoprint", "sendmail", "snmpwalk"])
+        names(&[
+            "aws_pricing",
+            "flume",
+            "neutrona",
+            "octoprint",
+            "sendmail",
+            "snmpwalk"
+        ])
     );
 }
 
@@ -32,7 +39,15 @@ fn changelog_findings_per_rule() {
     assert_eq!(count("changelog/heading-format"), 14);
     assert_eq!(
         integrations_of(r, "changelog/heading-format"),
-        names(&["cloudsmith", "launchdarkly", "nextcloud", "purefa", "unitq", "uptycs", "zabbix"])
+        names(&[
+            "cloudsmith",
+            "launchdarkly",
+            "nextcloud",
+            "purefa",
+            "unitq",
+            "uptycs",
+            "zabbix"
+        ])
     );
     // apptrail, wayfinder, scamalytics, sqreen, adaptive_shield, unitq.
     assert_eq!(count("changelog/title"), 6);
@@ -40,7 +55,13 @@ fn changelog_findings_per_rule() {
     assert_eq!(count("changelog/unknown-section"), 27);
     assert_eq!(
         integrations_of(r, "changelog/empty-release"),
-        names(&["cloudsmith", "fluentbit", "grpc_check", "pagerduty_ui", "watchtower_ziris"])
+        names(&[
+            "cloudsmith",
+            "fluentbit",
+            "grpc_check",
+            "pagerduty_ui",
+            "watchtower_ziris"
+        ])
     );
     assert_eq!(
         integrations_of(r, "changelog/order"),
@@ -56,7 +77,14 @@ fn changelog_findings_per_rule() {
             "stormforge",
         ])
     );
-    for rule in ["changelog/missing-date", "changelog/title", "changelog/unknown-section"] {
-        assert!(of(r, rule).iter().all(|d| d.severity == Severity::Warning), "{rule}");
+    for rule in [
+        "changelog/missing-date",
+        "changelog/title",
+        "changelog/unknown-section",
+    ] {
+        assert!(
+            of(r, rule).iter().all(|d| d.severity == Severity::Warning),
+            "{rule}"
+        );
     }
 }

@@ -17,7 +17,11 @@ fn the_three_real_version_mismatches_are_reported_with_both_sides() {
     );
     for d in of(r, "version/changelog-mismatch") {
         assert_eq!(d.severity, Severity::Error);
-        assert!(d.location.path.ends_with("__about__.py"), "{}", d.location.path);
+        assert!(
+            d.location.path.ends_with("__about__.py"),
+            "{}",
+            d.location.path
+        );
         assert!(d.location.start().is_some());
         assert_eq!(d.related.len(), 1);
         let other = &d.related[0].location;
@@ -29,7 +33,10 @@ fn the_three_real_version_mismatches_are_reported_with_both_sides() {
         .find(|d| d.integration.as_deref() == Some("unifi_console"))
         .map(|d| d.message.clone())
         .unwrap_or_default();
-    assert!(unifi.contains("`1.3.0`") && unifi.contains("`2.0.0`"), "{unifi}");
+    assert!(
+        unifi.contains("`1.3.0`") && unifi.contains("`2.0.0`"),
+        "{unifi}"
+    );
 }
 
 #[test]
@@ -40,7 +47,11 @@ fn every_real_about_file_is_well_formed() {
         "version/invalid",
         "version/pyproject-version-path",
     ] {
-        assert!(of(r, rule).is_empty(), "{rule}: {:?}", integrations_of(r, rule));
+        assert!(
+            of(r, rule).is_empty(),
+            "{rule}: {:?}",
+            integrations_of(r, rule)
+        );
     }
 }
 
@@ -85,6 +96,10 @@ fn readmes_and_codeowners_pass_where_ddev_finds_nothing() {
         "codeowners/missing-entry",
         "codeowners/logs-owner",
     ] {
-        assert!(of(r, rule).is_empty(), "{rule}: {:?}", integrations_of(r, rule));
+        assert!(
+            of(r, rule).is_empty(),
+            "{rule}: {:?}",
+            integrations_of(r, rule)
+        );
     }
 }
