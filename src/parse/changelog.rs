@@ -247,12 +247,9 @@ pub fn today() -> Date {
     civil_from_days(secs.div_euclid(86_400))
 }
 
-/// A section marker line: `(name, style, name offset in the trimmed line)`.
-fn marker(t: &str) -> Option<(&str, MarkerStyle, usize)> {
-    let (body, colon_outside) = match t.strip_suffix(':') {
-        Some(b) => (b.trim_end(), true),
-        None => (t, false),
-    };
+/// A section marker line (`***Added***:`): its change type and style.
+fn marker(t: &str) -> Option<(&str, MarkerStyle)> {
+    let body = t.strip_suffix(':').map(str::trim_end).unwrap_or(t);
     let lead_len = body
         .bytes()
         .take_while(|b| *b == b'*' || *b == b'_')
@@ -292,8 +289,7 @@ fn marker(t: &str) -> Option<(&str, MarkerStyle, usize)> {
     } else {
         MarkerStyle::Other
     };
-    let _ = colon_outside;
-    Some((name, style, lead_len))
+    Some((name, style))
 }
 
 /// `(indent, offset of the text after the bullet)` of a list item line.
@@ -524,9 +520,8 @@ pub fn parse(source: &SourceFile) -> Changelog {
         }
 
         let trimmed = line.trim();
-        if let Some((name, style, name_off)) = marker(trimmed) {
+        if let Some((name, style)) = marker(trimmed) {
             if !doc.releases.is_empty() {
-                let _ = name_off;
                 open_section(&mut doc, source, tspan, name.to_string(), style);
                 in_section = true;
             }
