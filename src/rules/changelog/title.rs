@@ -33,7 +33,11 @@ impl Rule for Title {
         let help = format!("start the file with `{want}`");
         match (&doc.title, doc.first_line) {
             (Some(t), _) => {
-                let name = t.text.strip_prefix("CHANGELOG - ").map(str::trim);
+                let name = t
+                    .text
+                    .strip_prefix("CHANGELOG -")
+                    .filter(|r| r.is_empty() || r.starts_with(' '))
+                    .map(str::trim);
                 match name {
                     Some(n) if !n.is_empty() => {}
                     Some(_) => out.push(
