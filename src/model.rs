@@ -146,6 +146,9 @@ pub struct IntegrationModel {
     pub assets: BTreeMap<String, JsonFile>,
     /// Leading bytes of the media images and EULA the manifest references, by path.
     pub heads: BTreeMap<String, Vec<u8>>,
+    /// With `--changed-since REF`: the manifest as it was at REF (None for a new integration or
+    /// without the option). Filled by the runner from git, read by `manifest/immutable-changed`.
+    pub base_manifest: Option<JsonFile>,
 }
 
 impl IntegrationModel {
@@ -497,5 +500,6 @@ pub fn load(root: &Path, name: &str, dir: &Path) -> IntegrationModel {
         conf_example,
         assets,
         heads,
+        base_manifest: None,
     }
 }

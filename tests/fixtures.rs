@@ -80,6 +80,7 @@ fn run_case(id: &str, dir: &Path) -> String {
             select,
             ..Settings::default()
         },
+        changed_since: None,
     };
     let report =
         ddlint::validate(&opts).unwrap_or_else(|e| panic!("{}: fatal: {e}", dir.display()));
@@ -124,6 +125,11 @@ fn every_fixture_matches_its_expectation() {
     );
 }
 
+/// Rules whose triggering case needs git history, which a fixture directory cannot hold. Their
+/// triggering cases are proven elsewhere (tests/changed_since.rs builds temporary git
+/// repositories); they still need a clean fixture here.
+const TRIGGERED_ELSEWHERE: &[&str] = &["manifest/immutable-changed"];
+
 #[test]
 fn every_rule_has_a_triggering_and_a_clean_fixture_and_an_explanation() {
     let mut triggering: BTreeMap<String, usize> = BTreeMap::new();
@@ -147,7 +153,7 @@ fn every_rule_has_a_triggering_and_a_clean_fixture_and_an_explanation() {
     let mut missing = Vec::new();
     for rule in ddlint::rules::registry() {
         let m = rule.meta();
-        if !triggering.contains_key(m.id) {
+        if !triggering.contains_key(m.id) && !TRIGGERED_ELSEWHERE.contains(&m.id) {
             missing.push(format!("{}: no fixture that triggers it", m.id));
         }
         if !clean.contains_key(m.id) {
