@@ -129,6 +129,8 @@ pub struct IntegrationFacts {
     pub manifest: Option<SharedSource>,
     pub facts: Vec<Fact>,
     pub has_logs_dir: bool,
+    /// The integration has a `manifest.json` (ddev's codeowners rules look only at those).
+    pub has_manifest: bool,
 }
 
 impl IntegrationFacts {
@@ -169,6 +171,7 @@ pub fn extract_facts(model: &IntegrationModel) -> IntegrationFacts {
         manifest: model.manifest.as_ref().map(|m| m.source.clone()),
         facts,
         has_logs_dir: model.tree.is_dir("assets/logs"),
+        has_manifest: model.tree.exists("manifest.json"),
     }
 }
 
