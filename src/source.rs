@@ -105,17 +105,25 @@ impl SourceFile {
         }
     }
 
-    /// Byte offset of a 1-based line and column; clamps to the line's end.
+    /// Byte offset of a 1-based line and column, the inverse of [`position`](Self::position):
+    /// the column just past a CRLF line's `\r` is its `\n`. Clamps to the line's end.
     pub fn offset_of(&self, pos: Position) -> usize {
-        let Some(&start) = self.line_starts.get(pos.line.saturating_sub(1)) else {
+        let idx = pos.line.saturating_sub(1);
+        let Some(&start) = self.line_starts.get(idx) else {
             return self.text.len();
         };
-        let end = self.line_end(pos.line.saturating_sub(1));
-        self.text[start..end]
-            .char_indices()
-            .nth(pos.column.saturating_sub(1))
-            .map(|(i, _)| start + i)
-            .unwrap_or(end)
+        // The line with its `\r` (if any), without its `\n`.
+        let full_end = self
+            .line_starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let line = &self.text[start..full_end];
+        let col = pos.column.saturating_sub(1);
+        match line.char_indices().nth(col) {
+            Some((i, _)) => start + i,
+            None if col == line.chars().count() => full_end,
+            None => self.line_end(idx),
+        }
     }
 
     /// Byte range of line `idx` (0-based) without its terminator (`\n` or `\r\n`).
