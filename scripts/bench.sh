@@ -18,9 +18,10 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
-corpus="${1:-$here/../shared/corpus/integrations-extras}"
+corpus="${1:-}"
+[ -n "$corpus" ] || corpus="$here/../shared/corpus/integrations-extras"
 [ -d "$corpus" ] || corpus=/work/shared/corpus/integrations-extras
-corpus="$(cd "$corpus" && pwd)"
+corpus="$(cd "$corpus" && pwd -P)"
 runs="${2:-15}"
 for tool in hyperfine strace python3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "bench.sh: $tool is missing (apt-get install hyperfine strace time python3)" >&2; exit 2; }
@@ -64,8 +65,8 @@ for entry in "$corpus"/* "$corpus"/.[!.]*; do
         cp -a "$entry" "$big/$name"
     fi
 done
-one="$(ls -d "$corpus"/*/manifest.json | head -n 40 | tail -n 1)"
-one="$(dirname "$one")"
+manifests=("$corpus"/*/manifest.json)
+one="$(dirname "${manifests[$(( ${#manifests[@]} / 2 ))]}")" # an integration from the middle
 
 bench() { # name, command...
     local name="$1"; shift
@@ -79,7 +80,7 @@ bench single "$bin validate $one --quiet"
 bench start "$bin --version"
 rss=()
 for _ in 1 2 3; do
-    rss+=("$( { /usr/bin/time -f '%M' "$bin" validate "$big" --quiet >/dev/null; } 2>&1 | tail -n 1)")
+    rss+=("$( { /usr/bin/time -f '%M' "$bin" validate "$big" --quiet >/dev/null || true; } 2>&1 | tail -n 1)")
 done
 
 python3 - "$work" "$nfiles" "$(nproc)" "${rss[@]}" <<'PY'

@@ -48,7 +48,8 @@ pub struct SourceFile {
     pub text: String,
     /// Offset where the content starts (3 when the file begins with a UTF-8 BOM).
     pub content_start: usize,
-    line_starts: Vec<usize>,
+    /// Built on first use: most files (large dashboards above all) never need a position.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 pub type SharedSource = Arc<SourceFile>;
@@ -56,15 +57,21 @@ pub type SharedSource = Arc<SourceFile>;
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: String) -> Self {
         let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let mut line_starts = vec![content_start];
-        // `match_indices` on a `char` searches with memchr: several times faster than a byte loop.
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             path: path.into(),
             text,
             content_start,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Offsets where lines start (the first one after any BOM).
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![self.content_start];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// The text after any byte-order mark.
@@ -77,7 +84,7 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// Clamp an offset into the text and onto a character boundary (never panics).
@@ -93,11 +100,11 @@ impl SourceFile {
     /// the line it ends, so CRLF files report the same columns as LF files.
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.clamp(offset).max(self.content_start);
-        let line_idx = match self.line_starts.binary_search(&offset) {
+        let line_idx = match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line_idx];
+        let start = self.line_starts()[line_idx];
         let column = self.text[start..offset].chars().count() + 1;
         Position {
             line: line_idx + 1,
@@ -109,12 +116,12 @@ impl SourceFile {
     /// the column just past a CRLF line's `\r` is its `\n`. Clamps to the line's end.
     pub fn offset_of(&self, pos: Position) -> usize {
         let idx = pos.line.saturating_sub(1);
-        let Some(&start) = self.line_starts.get(idx) else {
+        let Some(&start) = self.line_starts().get(idx) else {
             return self.text.len();
         };
         // The line with its `\r` (if any), without its `\n`.
         let full_end = self
-            .line_starts
+            .line_starts()
             .get(idx + 1)
             .map_or(self.text.len(), |&next| next - 1);
         let line = &self.text[start..full_end];
@@ -129,7 +136,7 @@ impl SourceFile {
     /// Byte range of line `idx` (0-based) without its terminator (`\n` or `\r\n`).
     pub fn line_span(&self, idx: usize) -> Span {
         let start = self
-            .line_starts
+            .line_starts()
             .get(idx)
             .copied()
             .unwrap_or(self.text.len());
@@ -137,10 +144,10 @@ impl SourceFile {
     }
 
     fn line_end(&self, idx: usize) -> usize {
-        let Some(&start) = self.line_starts.get(idx) else {
+        let Some(&start) = self.line_starts().get(idx) else {
             return self.text.len();
         };
-        match self.line_starts.get(idx + 1) {
+        match self.line_starts().get(idx + 1) {
             Some(&next) => {
                 let mut end = next - 1;
                 if end > start && self.text.as_bytes()[end - 1] == b'\r' {
