@@ -6,7 +6,9 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some(source) = common::source(data) else { return };
+    let Some(source) = common::source(data) else {
+        return;
+    };
     let doc = ddlint::parse::about::parse(&source);
     std::hint::black_box(&doc);
 });

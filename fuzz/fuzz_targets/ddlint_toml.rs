@@ -13,7 +13,9 @@ fn parse_ddlint_toml(text: &str) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some(source) = common::source(data) else { return };
+    let Some(source) = common::source(data) else {
+        return;
+    };
     let text = source.content();
     if let Ok(table) = toml::from_str::<toml::Table>(text) {
         std::hint::black_box(&table);

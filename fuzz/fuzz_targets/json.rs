@@ -27,7 +27,9 @@ fn walk(source: &ddlint::source::SourceFile, node: &Node, budget: &mut usize) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some(source) = common::source(data) else { return };
+    let Some(source) = common::source(data) else {
+        return;
+    };
     match json::parse(&source.text, source.content_start) {
         Ok(doc) => {
             walk(&source, &doc.root, &mut 10_000);
@@ -38,7 +40,9 @@ fuzz_target!(|data: &[u8]| {
             }
             // What the rules do with a parsed document.
             let _ = doc.root.to_serde();
-            let _ = doc.root.pointer("/assets/integration/metrics/metadata_path");
+            let _ = doc
+                .root
+                .pointer("/assets/integration/metrics/metadata_path");
             let _ = doc.root.key_span("/tile/title");
         }
         Err(e) => common::check_span(&source, e.span),
