@@ -907,3 +907,17 @@ fn completions_for_bash_zsh_fish() {
     let (code, _, _) = stdout_of(ddlint().args(["completions", "tcsh"]));
     assert_eq!(code, 2);
 }
+
+#[test]
+fn the_readme_configuration_example_is_valid() {
+    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).expect("README.md");
+    let start = readme
+        .find("```toml\n")
+        .expect("a ```toml block in README.md")
+        + "```toml\n".len();
+    let end = start + readme[start..].find("```").expect("the block ends");
+    let repo = clean_repo();
+    write(repo.path(), "ddlint.toml", &readme[start..end]);
+    let (code, out, err) = stdout_of(ddlint().arg("validate").arg(repo.path()));
+    assert_eq!(code, 0, "{out}{err}");
+}
