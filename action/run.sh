@@ -27,10 +27,10 @@ if [ -n "$base" ]; then
 fi
 
 status=0
-ddlint validate "${scope[@]}" --format github "${extra[@]}" || status=$?
+ddlint validate ${scope[@]+"${scope[@]}"} --format github ${extra[@]+"${extra[@]}"} || status=$?
 
 if [ -n "${DDLINT_SARIF:-}" ]; then
-  ddlint validate "${scope[@]}" --format sarif "${extra[@]}" >"$DDLINT_SARIF" || true
+  ddlint validate ${scope[@]+"${scope[@]}"} --format sarif ${extra[@]+"${extra[@]}"} >"$DDLINT_SARIF" || true
 fi
 
 if [ -n "${GITHUB_OUTPUT:-}" ]; then

@@ -77,6 +77,35 @@ fn pre_commit() -> PathBuf {
     bin
 }
 
+/// With pre-commit's own Python (which has PyYAML): `.pre-commit-hooks.yaml` is a valid hook
+/// manifest, and action.yml and the release workflow are well-formed YAML of the right shape.
+fn check_yaml_files(pre_commit: &Path) {
+    ok(Command::new(pre_commit)
+        .current_dir(manifest_dir())
+        .args(["validate-manifest", ".pre-commit-hooks.yaml"]));
+    let python = pre_commit.with_file_name("python");
+    let script = r#"
+import sys, yaml
+hooks = yaml.safe_load(open(".pre-commit-hooks.yaml"))
+h = hooks[0]
+assert h["id"] == "ddlint" and h["language"] == "rust" and h["require_serial"] is True, h
+assert h["entry"].split()[0] == "ddlint" and h.get("pass_filenames", True), h
+action = yaml.safe_load(open("action.yml"))
+assert action["runs"]["using"] == "composite", action["runs"]
+for step in action["runs"]["steps"]:
+    assert ("run" in step) != ("uses" in step), step
+    assert "run" not in step or step.get("shell") == "bash", step
+release = yaml.safe_load(open(".github/workflows/release.yml"))
+assert release[True]["push"]["tags"], release[True]
+assert set(release["jobs"]) >= {"build", "release"}, release["jobs"]
+print("yaml ok")
+"#;
+    let out = ok(Command::new(python)
+        .current_dir(manifest_dir())
+        .args(["-c", script]));
+    assert!(out.contains("yaml ok"), "{out}");
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("read_dir").flatten() {
@@ -156,6 +185,7 @@ fn clean_corpus_integrations(corpus: &Path) -> Vec<String> {
 #[test]
 fn pre_commit_hook_refuses_a_broken_metadata_csv_and_passes_a_clean_commit() {
     let pre_commit = pre_commit();
+    check_yaml_files(&pre_commit);
     let tmp = tempfile::tempdir().expect("temp dir");
     let hook = tmp.path().join("hook");
     let work = tmp.path().join("work");
