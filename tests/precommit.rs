@@ -88,6 +88,8 @@ fn check_yaml_files(pre_commit: &Path) {
 import sys, yaml
 hooks = yaml.safe_load(open(".pre-commit-hooks.yaml"))
 h = hooks[0]
+assert [x["id"] for x in hooks] == ["ddlint", "ddlint-system"], hooks
+assert hooks[1]["files"] == h["files"], "the two hooks watch the same files"
 assert h["id"] == "ddlint" and h["language"] == "rust" and h["require_serial"] is True, h
 assert h["entry"].split()[0] == "ddlint" and h.get("pass_filenames", True), h
 action = yaml.safe_load(open("action.yml"))
