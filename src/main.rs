@@ -245,11 +245,13 @@ fn with_config_file(
 }
 
 /// `--fix`: apply the fixes, say what changed on stderr, then validate again so the report shows
-/// what is left.
+/// what is left. Fixes that overlapped one already applied get their turn in the next round, so
+/// a second `--fix` has nothing left to do.
 fn fix_and_revalidate(
     opts: &ddlint::Options,
-    report: ddlint::Report,
+    mut report: ddlint::Report,
 ) -> Result<ddlint::Report, ExitCode> {
+    const MAX_ROUNDS: usize = 10;
     if !report.diagnostics.iter().any(|d| d.fix.is_some()) {
         return Ok(report);
     }
@@ -260,12 +262,27 @@ fn fix_and_revalidate(
         Ok(repo) => repo.root,
         Err(e) => return Err(fatal(&e.0)),
     };
-    let outcome = ddlint::fix::apply(&root, &report.diagnostics);
-    eprint!("{}", ddlint::fix::describe(&outcome));
-    if outcome.applied.is_empty() {
-        return Ok(report);
+    let mut total = ddlint::fix::FixOutcome::default();
+    for _ in 0..MAX_ROUNDS {
+        if !report.diagnostics.iter().any(|d| d.fix.is_some()) {
+            break;
+        }
+        let outcome = ddlint::fix::apply(&root, &report.diagnostics);
+        let progressed = !outcome.applied.is_empty();
+        total.applied.extend(outcome.applied);
+        for f in outcome.files {
+            if !total.files.contains(&f) {
+                total.files.push(f);
+            }
+        }
+        total.failed.extend(outcome.failed);
+        if !progressed {
+            break;
+        }
+        report = ddlint::validate(opts).map_err(|e| fatal(&e.0))?;
     }
-    ddlint::validate(opts).map_err(|e| fatal(&e.0))
+    eprint!("{}", ddlint::fix::describe(&total));
+    Ok(report)
 }
 
 /// With `--format github` inside GitHub Actions, append a Markdown job summary (counts and a

@@ -921,3 +921,30 @@ fn the_readme_configuration_example_is_valid() {
     let (code, out, err) = stdout_of(ddlint().arg("validate").arg(repo.path()));
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn sarif_of_the_real_corpus_is_valid() {
+    // Real data: findings without a span, related locations in other files, every family.
+    let Some(corpus) = corpus() else {
+        panic!("the corpus is expected at ../shared/corpus/integrations-extras");
+    };
+    let (_, v) = json_of(
+        ddlint()
+            .args(["validate", "--format", "sarif"])
+            .arg(&corpus),
+    );
+    let schema = sarif_schema();
+    let validator = jsonschema::validator_for(&schema).expect("schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .take(10)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "SARIF schema errors: {errors:#?}");
+    let (_, j) = json_of(ddlint().args(["validate", "--format", "json"]).arg(&corpus));
+    assert_eq!(
+        v["runs"][0]["results"].as_array().map(Vec::len),
+        j["diagnostics"].as_array().map(Vec::len),
+        "one SARIF result per diagnostic"
+    );
+}
