@@ -298,7 +298,7 @@ mod tests {
         assert_eq!(normalize_metric_name("acme_"), "acme");
         assert_eq!(normalize_metric_name("-1a"), "1a");
         assert_eq!(normalize_metric_name("acme..x."), "acme..x.");
-        assert_eq!(normalize_metric_name("acme.µs"), "acme._");
+        assert_eq!(normalize_metric_name("acme.µs"), "acme.s");
         assert_eq!(normalize_metric_name("a b  c"), "a_b_c");
     }
 
