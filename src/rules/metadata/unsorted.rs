@@ -89,3 +89,57 @@ impl Rule for Unsorted {
         out.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Settings;
+    use crate::repo::RepoKind;
+
+    /// Apply a diagnostic's fix to its file's text.
+    fn fixed(case: &str, rule: &str, kind: RepoKind) -> (String, String) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(case);
+        let opts = crate::Options {
+            paths: vec![dir],
+            kind: Some(kind),
+            threads: Some(1),
+            settings: Settings {
+                select: vec![rule.to_string()],
+                ..Settings::default()
+            },
+        };
+        let report = crate::validate(&opts).expect("validate");
+        let d = &report.diagnostics[0];
+        let src = d.location.source.as_ref().expect("source");
+        let mut text = src.text.clone();
+        let fix = d.fix.as_ref().expect("fix");
+        let mut edits = fix.edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        for e in edits {
+            text.replace_range(e.span.start..e.span.end, &e.replacement);
+        }
+        (src.text.clone(), text)
+    }
+
+    #[test]
+    fn the_fix_sorts_the_rows_and_keeps_the_header() {
+        let (before, after) = fixed(
+            "fixtures/metadata/unsorted/core_unsorted",
+            "metadata/unsorted",
+            RepoKind::Core,
+        );
+        let mut lines: Vec<&str> = before.lines().collect();
+        lines[1..].sort();
+        assert_eq!(after, lines.join("\n") + "\n");
+        assert_eq!(after.lines().next(), before.lines().next());
+    }
+
+    #[test]
+    fn the_empty_object_fix_writes_an_array() {
+        let (_, after) = fixed(
+            "fixtures/service-checks/invalid-json/empty_object",
+            "service-checks/invalid-json",
+            RepoKind::Extras,
+        );
+        assert_eq!(after, "[]\n");
+    }
+}
