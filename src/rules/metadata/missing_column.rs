@@ -37,7 +37,7 @@ impl Rule for MissingColumn {
                 )
                 .label(format!("`{col}` missing"))
                 .help(format!(
-                    "add the `{col}` column (canonical order: metric_name,metric_type,interval,unit_name,per_unit_name,description,orientation,integration,short_name,curated_metric)"
+                    "add a `{col}` column to the header (canonical order: metric_name, metric_type, interval, unit_name, per_unit_name, description, orientation, integration, short_name, curated_metric)"
                 )),
             );
         }

@@ -41,6 +41,7 @@ impl Rule for TimePerTime {
                         unit.value, per.value
                     ),
                 )
+                .label("time per time")
                 .help("use unit_name `fraction` (or `percent`) and an empty per_unit_name")
                 .related(Location::in_file(t.source, unit.span), "unit_name"),
             );
