@@ -142,4 +142,23 @@ mod tests {
         );
         assert_eq!(after, "[]\n");
     }
+
+    #[test]
+    fn the_integration_fixes_write_the_expected_values() {
+        let (before, after) = fixed(
+            "fixtures/service-checks/integration-mismatch/community_version",
+            "service-checks/integration-mismatch",
+            RepoKind::Extras,
+        );
+        assert_eq!(
+            after,
+            before.replace("\"Acme\"", "\"Acme (Community Version)\"")
+        );
+        let (before, after) = fixed(
+            "fixtures/metadata/integration-mismatch/display_name_not_normalized",
+            "metadata/integration-mismatch",
+            RepoKind::Extras,
+        );
+        assert_eq!(after, before.replacen(",Acme,", ",acme,", 1));
+    }
 }

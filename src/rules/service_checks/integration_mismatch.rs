@@ -1,4 +1,4 @@
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::rules::service_checks::{checks, expected_integration};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -6,11 +6,13 @@ pub struct IntegrationMismatch;
 
 static META: RuleMeta = RuleMeta {
     id: "service-checks/integration-mismatch",
+    fixable: true,
     summary: "a service check's `integration` differs from the manifest's `source_type_name`",
     explanation: "\
 The `integration` of each service check must be the integration's display name as the manifest
 declares it (`assets.integration.source_type_name`), exactly: Datadog groups service checks by
 it. (A few core checks report under another integration's name, e.g. `disk` under `System`.)
+The safe fix writes the expected value, as `ddev validate service-checks --sync` does.
 
 Bad:   source_type_name `Acme (Community Version)`, \"integration\": \"Acme\"
 Good:  source_type_name `Acme (Community Version)`, \"integration\": \"Acme (Community Version)\"",
@@ -42,6 +44,15 @@ impl Rule for IntegrationMismatch {
                 .help(format!(
                     "set `\"integration\": \"{expected}\"` (the manifest's `source_type_name`)"
                 ));
+            if let Ok(json) = serde_json::to_string(&expected) {
+                f = f.fix(Fix {
+                    description: format!("set `integration` to `{expected}`"),
+                    edits: vec![Edit {
+                        span: node.span,
+                        replacement: json,
+                    }],
+                });
+            }
             if let Some((msrc, root)) = ctx.manifest() {
                 if let Some(n) = root.pointer("/assets/integration/source_type_name") {
                     f = f.related(
