@@ -91,15 +91,17 @@ pub fn parse_text(text: &str, start: usize) -> CsvDoc {
     let mut doc = CsvDoc::default();
     let mut records: Vec<Record> = Vec::new();
     let mut i = start.min(len);
+    let mut width = 4;
     'records: while i < len {
         let record_start = i;
-        let mut cells: Vec<Cell> = Vec::new();
+        let mut cells: Vec<Cell> = Vec::with_capacity(width);
         loop {
             // One field starting at `i`.
             let field_start = i;
-            let mut value = String::new();
+            let mut value;
             let quoted = i < len && bytes[i] == b'"';
             if quoted {
+                value = String::new();
                 i += 1;
                 loop {
                     let Some(rel) = text[i..].find('"') else {
@@ -125,10 +127,15 @@ pub fn parse_text(text: &str, start: usize) -> CsvDoc {
                 }
                 value.push_str(&text[rest..i]);
             } else {
+                i = bytes[i..]
+                    .iter()
+                    .position(|b| matches!(b, b',' | b'\r' | b'\n' | b'"'))
+                    .map_or(len, |p| i + p);
+                // A quote inside an unquoted field is literal.
                 while i < len && !matches!(bytes[i], b',' | b'\r' | b'\n') {
                     i += 1;
                 }
-                value.push_str(&text[field_start..i]);
+                value = text[field_start..i].to_string();
             }
             cells.push(Cell {
                 value,
@@ -152,6 +159,7 @@ pub fn parse_text(text: &str, start: usize) -> CsvDoc {
             ""
         };
         i += terminator.len();
+        width = width.max(cells.len());
         let blank = cells.len() == 1 && cells[0].span.is_empty() && !cells[0].quoted;
         if !blank {
             records.push(Record {
@@ -226,6 +234,61 @@ mod tests {
     fn never_panics_on_odd_input() {
         for t in ["\"", "\"\"\"", ",", "\",\"x", "é,\"é\"é", "\r\r\n,"] {
             let _ = parse_text(t, 0);
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text: no panic, and every span lies inside the text on character boundaries.
+        #[test]
+        fn any_text_reads_without_panicking(text in "[a-c,\"\r\n\u{feff}é]{0,40}") {
+            let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let doc = parse_text(&text, start);
+            for r in doc.header.iter().chain(doc.rows.iter()) {
+                for c in &r.cells {
+                    proptest::prop_assert!(text.get(c.span.start..c.span.end).is_some());
+                }
+                proptest::prop_assert!(text.get(r.span.start..r.span.end).is_some());
+            }
+        }
+
+        /// Any table written as RFC 4180 (quoting when needed, any line ending) reads back to
+        /// the same values, and every cell's span is the field's text in the source.
+        #[test]
+        fn round_trips(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-z\",\r\n é|]{0,6}", 1..5), 1..6),
+            nl in proptest::sample::select(vec!["\n", "\r\n"]),
+            final_nl in proptest::bool::ANY,
+        ) {
+            let field = |v: &str| {
+                if v.contains([',', '"', '\r', '\n']) {
+                    format!("\"{}\"", v.replace('"', "\"\""))
+                } else {
+                    v.to_string()
+                }
+            };
+            // A record made of one empty field is a blank line, which readers skip.
+            let rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .filter(|r| !(r.len() == 1 && r[0].is_empty()))
+                .collect();
+            let text = rows
+                .iter()
+                .map(|r| r.iter().map(|v| field(v)).collect::<Vec<_>>().join(","))
+                .collect::<Vec<_>>()
+                .join(nl)
+                + if final_nl { nl } else { "" };
+            let doc = parse_text(&text, 0);
+            proptest::prop_assert!(doc.error.is_none());
+            let got: Vec<&Record> = doc.header.iter().chain(doc.rows.iter()).collect();
+            proptest::prop_assert_eq!(got.len(), rows.len());
+            for (r, want) in got.iter().zip(&rows) {
+                let values: Vec<&str> = r.cells.iter().map(|c| c.value.as_str()).collect();
+                proptest::prop_assert_eq!(&values, want);
+                for (c, v) in r.cells.iter().zip(want) {
+                    proptest::prop_assert_eq!(&text[c.span.start..c.span.end], field(v));
+                }
+            }
         }
     }
 }
