@@ -202,3 +202,4 @@ with open(os.path.join(p, 'acme', 'metadata.csv'), 'wb') as f:
     f.write(csv(rows=with_row(1, 'description', 'Requests per caf\u00e9.')).encode('latin-1'))
 open(os.path.join(p, 'case.toml'), 'w').write('select = ["file/invalid-utf8"]\n')
 case(A+'metric-check-not-in-metadata', 'clean_marketplace_pricing_metric', kind='marketplace', manifest=[('"manifest_version": "2.0.0",', '"manifest_version": "2.0.0",\n  "pricing": [{"billing_type": "tag_count", "metric": "datadog.marketplace.acme.hosts"}],'), ('"check": "acme.requests.count"', '"check": ["acme.requests.count", "datadog.marketplace.acme.hosts"]')])
+case(M+'unknown-column', 'trailing_comma', metadata=csv(header=HEADER + ",", rows=[r + "," for r in ROWS]))

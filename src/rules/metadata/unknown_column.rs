@@ -1,6 +1,7 @@
 use crate::diagnostic::Finding;
 use crate::rules::metadata::{closest, Table, ALL_COLUMNS};
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::source::Span;
 
 pub struct UnknownColumn;
 
@@ -27,6 +28,20 @@ impl Rule for UnknownColumn {
         let Some(header) = &t.doc.header else { return };
         for cell in &header.cells {
             if ALL_COLUMNS.contains(&cell.value.as_str()) {
+                continue;
+            }
+            if cell.value.trim().is_empty() {
+                // Point at the comma that opens the nameless column.
+                let span = if cell.span.is_empty() && cell.span.start > header.span.start {
+                    Span::new(cell.span.start - 1, cell.span.end)
+                } else {
+                    cell.span
+                };
+                out.push(
+                    Finding::at(t.source, span, "the header has a column without a name")
+                        .label("empty column name")
+                        .help("remove the extra comma from the header"),
+                );
                 continue;
             }
             let help = match closest(&cell.value, ALL_COLUMNS) {
