@@ -110,6 +110,8 @@ impl Rule for MarketplaceEula {
             return;
         }
         match ctx.integration.tree.get(&rel) {
+            // Reported once by layout/manifest-only.
+            None if ctx.manifest_only() => {}
             None => {
                 out.push(
                     Finding::at(

@@ -26,6 +26,10 @@ impl Rule for MediaMissingFile {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
+        if ctx.manifest_only() {
+            // Reported once by layout/manifest-only.
+            return;
+        }
         let tree = &ctx.integration.tree;
         for (_, item) in media(root) {
             let Some(node) = item.get("image_url") else {
