@@ -69,6 +69,10 @@ struct ValidateArgs {
     /// Print only the summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// Validate only the integrations with files changed since this git reference (committed,
+    /// staged, unstaged or untracked), and report changed immutable manifest values.
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
 }
 
 fn fatal(message: &str) -> ExitCode {
@@ -144,6 +148,7 @@ fn validate(args: ValidateArgs) -> ExitCode {
             ignore: args.ignore,
             ..Settings::default()
         },
+        changed_since: args.changed_since,
     };
     let report = match ddlint::validate(&opts) {
         Ok(r) => r,

@@ -106,6 +106,7 @@ mod tests {
                 select: vec![rule.to_string()],
                 ..Settings::default()
             },
+            ..crate::Options::default()
         };
         let report = crate::validate(&opts).expect("validate");
         let d = &report.diagnostics[0];
