@@ -264,6 +264,10 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// The closest candidate to `value` (case-insensitive first, then by edit distance), if it is
 /// close enough to be a plausible typo.
 pub fn closest<'c>(value: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    // Suggestions are for typos; a long value is no typo (and would cost time).
+    if value.len() > 100 {
+        return None;
+    }
     let lower = value.trim().to_lowercase();
     if let Some(c) = candidates.iter().find(|c| **c == lower) {
         return Some(c);
