@@ -8,6 +8,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod git;
 pub mod model;
 pub mod parse;
 pub mod repo;
@@ -29,6 +30,9 @@ pub struct Options {
     pub kind: Option<RepoKind>,
     pub threads: Option<usize>,
     pub settings: config::Settings,
+    /// `--changed-since REF`: validate only the integrations changed since this git reference,
+    /// and compare their manifests with REF (`manifest/immutable-changed`).
+    pub changed_since: Option<String>,
 }
 
 /// The result of one validation run.
@@ -97,7 +101,10 @@ pub fn check_integration(
     settings: &config::Settings,
     dir: &repo::IntegrationDir,
 ) -> (Vec<Diagnostic>, IntegrationFacts, usize) {
-    let model = model::load(&repo.root, &dir.name, &dir.path);
+    let mut model = model::load(&repo.root, &dir.name, &dir.path);
+    if let Some(reference) = &repo.changed_since {
+        model.base_manifest = base_manifest(repo, reference, &dir.name);
+    }
     let ctx = Context {
         repo,
         integration: &model,
@@ -125,11 +132,14 @@ pub fn check_integration(
 /// Validate a repository (or the integrations the paths select).
 pub fn validate(opts: &Options) -> Result<Report, Fatal> {
     let started = Instant::now();
-    let repo = repo::discover(&repo::DiscoverOptions {
+    let mut repo = repo::discover(&repo::DiscoverOptions {
         paths: &opts.paths,
         kind: opts.kind,
     })
     .map_err(|e| Fatal(e.0))?;
+    if let Some(reference) = &opts.changed_since {
+        restrict_to_changed(&mut repo, reference)?;
+    }
     let registry = rules::registry();
     let active: Vec<&'static dyn Rule> = registry
         .into_iter()
@@ -256,4 +266,27 @@ fn read_codeowners(
             None
         }
     }
+}
+
+/// `--changed-since`: keep only the selected integrations that have a file changed since
+/// `reference` (repository-wide rules then do not run: only part of the repository is validated).
+fn restrict_to_changed(repo: &mut Repo, reference: &str) -> Result<(), Fatal> {
+    let changed = git::changed_dirs(&repo.root, reference).map_err(Fatal)?;
+    repo.selection = Some(match repo.selection.take() {
+        None => changed,
+        Some(selected) => selected.intersection(&changed).cloned().collect(),
+    });
+    repo.changed_since = Some(reference.to_string());
+    Ok(())
+}
+
+/// The manifest of integration `name` at `reference`, parsed; None when it did not exist there.
+fn base_manifest(repo: &Repo, reference: &str, name: &str) -> Option<model::JsonFile> {
+    let text = git::show(&repo.root, reference, &format!("{name}/manifest.json"))?;
+    let source = Arc::new(source::SourceFile::new(
+        format!("{reference}:{name}/manifest.json"),
+        text,
+    ));
+    let doc = parse::json::parse(&source.text, source.content_start);
+    Some(model::Parsed { source, doc })
 }

@@ -88,6 +88,10 @@ struct ValidateArgs {
     /// Print a count per rule instead of each diagnostic.
     #[arg(long)]
     statistics: bool,
+    /// Validate only the integrations with files changed since this git reference (committed,
+    /// staged, unstaged or untracked), and report changed immutable manifest values.
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
 }
 
 fn fatal(message: &str) -> ExitCode {
@@ -168,6 +172,7 @@ fn validate(args: ValidateArgs) -> ExitCode {
             ignore: args.ignore,
             ..Settings::default()
         },
+        changed_since: args.changed_since,
     };
     let opts = match with_config_file(opts, args.config.as_deref(), &registry) {
         Ok(o) => o,

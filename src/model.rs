@@ -146,6 +146,9 @@ pub struct IntegrationModel {
     pub assets: BTreeMap<String, JsonFile>,
     /// Leading bytes of the media images and EULA the manifest references, by path.
     pub heads: BTreeMap<String, Vec<u8>>,
+    /// With `--changed-since REF`: the manifest as it was at REF (None for a new integration or
+    /// without the option). Filled by the runner from git, read by `manifest/immutable-changed`.
+    pub base_manifest: Option<JsonFile>,
 }
 
 impl IntegrationModel {
@@ -445,9 +448,10 @@ pub fn load(root: &Path, name: &str, dir: &Path) -> IntegrationModel {
             {
                 for m in members {
                     if let Some(rel) = m.value.as_str().and_then(normalize_rel) {
-                        if !assets.contains_key(&rel) {
-                            if let Some(f) = l.read_json(&rel) {
-                                assets.insert(rel, f);
+                        if let std::collections::btree_map::Entry::Vacant(slot) = assets.entry(rel)
+                        {
+                            if let Some(f) = l.read_json(slot.key()) {
+                                slot.insert(f);
                             }
                         }
                     }
@@ -496,5 +500,6 @@ pub fn load(root: &Path, name: &str, dir: &Path) -> IntegrationModel {
         conf_example,
         assets,
         heads,
+        base_manifest: None,
     }
 }

@@ -138,6 +138,8 @@ pub struct Repo {
     pub half_made: Vec<String>,
     /// None: the whole repository is validated (repository-wide rules run too).
     pub selection: Option<BTreeSet<String>>,
+    /// The git reference of `--changed-since`, when given.
+    pub changed_since: Option<String>,
 }
 
 impl Repo {
@@ -388,6 +390,7 @@ pub fn discover(opts: &DiscoverOptions) -> Result<Repo, DiscoveryError> {
         integrations,
         half_made,
         selection,
+        changed_since: None,
     })
 }
 

@@ -121,22 +121,39 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// This working tree's hook, as a git repository pre-commit can clone: the files that
-/// `cargo install` needs and `.pre-commit-hooks.yaml`, committed.
+/// This working tree's hook, as a git repository pre-commit can clone: the files of this
+/// checkout (tracked or new, not ignored) that a build needs, and `.pre-commit-hooks.yaml`,
+/// committed. Test data (fixtures/, tests/) stays out, as Cargo.toml's `exclude` says.
 fn hook_repository(dir: &Path) -> String {
     let src = manifest_dir();
-    for f in [
-        "Cargo.toml",
-        "Cargo.lock",
-        "README.md",
-        "LICENSE",
-        ".pre-commit-hooks.yaml",
-    ] {
-        if src.join(f).is_file() {
-            std::fs::copy(src.join(f), dir.join(f)).expect("copy");
+    let listed = run(Command::new("git").current_dir(&src).args([
+        "ls-files",
+        "-z",
+        "--cached",
+        "--others",
+        "--exclude-standard",
+    ]));
+    assert!(
+        listed.status.success(),
+        "this test runs in a git checkout of ddlint: {}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    let skip = ["fixtures/", "tests/", "benches/", "fuzz/", "target/"];
+    let mut copied = 0;
+    for rel in String::from_utf8_lossy(&listed.stdout).split('\0') {
+        if rel.is_empty() || skip.iter().any(|s| rel.starts_with(s)) {
+            continue;
         }
+        let from = src.join(rel);
+        if !from.is_file() {
+            continue; // deleted in the working tree
+        }
+        let to = dir.join(rel);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(&from, &to).expect("copy");
+        copied += 1;
     }
-    copy_dir(&src.join("src"), &dir.join("src"));
+    assert!(dir.join(".pre-commit-hooks.yaml").is_file() && copied > 10);
     ok(git(dir).arg("init").arg("-q"));
     ok(git(dir).args(["add", "-A"]));
     ok(git(dir).args(["commit", "-q", "-m", "hook"]));

@@ -105,6 +105,13 @@ impl<'a> Context<'a> {
             .map(str::to_string)
             .unwrap_or_else(|| self.name().to_string())
     }
+    /// The integration directory holds nothing but manifest.json (a listing exported from the
+    /// Developer Platform, or a tree of manifests only). Its missing files are then one finding,
+    /// `layout/manifest-only`, instead of one per reference from every existence rule.
+    pub fn manifest_only(&self) -> bool {
+        let tree = &self.integration.tree;
+        tree.len() == 1 && tree.is_file("manifest.json")
+    }
     /// The metric prefix: the manifest's `metrics.prefix`, else the `.ddev/config.toml` override.
     pub fn metric_prefix(&self) -> Option<String> {
         self.integration
@@ -129,6 +136,8 @@ pub struct IntegrationFacts {
     pub manifest: Option<SharedSource>,
     pub facts: Vec<Fact>,
     pub has_logs_dir: bool,
+    /// The integration has a `manifest.json` (ddev's codeowners rules look only at those).
+    pub has_manifest: bool,
 }
 
 impl IntegrationFacts {
@@ -169,6 +178,7 @@ pub fn extract_facts(model: &IntegrationModel) -> IntegrationFacts {
         manifest: model.manifest.as_ref().map(|m| m.source.clone()),
         facts,
         has_logs_dir: model.tree.is_dir("assets/logs"),
+        has_manifest: model.tree.exists("manifest.json"),
     }
 }
 

@@ -34,6 +34,7 @@ fn run(name: &str, kind: Option<RepoKind>) -> ddlint::Report {
         kind,
         threads: None,
         settings: Default::default(),
+        changed_since: None,
     };
     match ddlint::validate(&opts) {
         Ok(r) => r,
