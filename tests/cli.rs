@@ -539,6 +539,11 @@ fn human_output_is_grouped_summarised_and_plain_when_piped() {
     let acme = out.find("── acme (").expect("an acme group header");
     let beta = out.find("── beta (").expect("a beta group header");
     assert!(acme < beta, "{out}");
+    // Each header counts its integration's findings by severity.
+    let header = out[acme..].lines().next().unwrap_or("");
+    assert!(header.ends_with(" errors) ──"), "{header}");
+    let header = out[beta..].lines().next().unwrap_or("");
+    assert_eq!(header, "── beta (1 error) ──");
     assert!(out.contains("manifest/duplicate-key"));
     let last = out.trim_end().lines().last().unwrap_or("");
     assert!(

@@ -207,10 +207,17 @@ pub fn render(report: &Report, opts: HumanOptions) -> String {
             }
         }
         for (name, list) in groups {
-            let title = match name {
-                Some(n) => format!("{n} ({})", plural(list.len(), "finding")),
-                None => format!("repository ({})", plural(list.len(), "finding")),
+            let errors = list
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let warnings = list.len() - errors;
+            let counts = match (errors, warnings) {
+                (0, w) => plural(w, "warning"),
+                (e, 0) => plural(e, "error"),
+                (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
             };
+            let title = format!("{} ({counts})", name.unwrap_or("repository"));
             if opts.color {
                 let _ = writeln!(out, "\x1b[1m── {title} ──\x1b[0m");
             } else {
