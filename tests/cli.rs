@@ -953,3 +953,24 @@ fn sarif_of_the_real_corpus_is_valid() {
         "one SARIF result per diagnostic"
     );
 }
+
+#[test]
+fn files_map_to_their_integrations() {
+    // What pre-commit passes: changed files; each selects the integration it belongs to.
+    let repo = broken_repo();
+    let (code, out, err) = stdout_of(
+        ddlint()
+            .arg("validate")
+            .arg(repo.path().join("beta/manifest.json"))
+            .arg(repo.path().join("beta/README.md")),
+    );
+    assert_eq!(code, 0, "acme is broken, beta is not: {out}{err}");
+    assert!(out.contains("1 integration "), "{out}");
+    let (code, out, _) = stdout_of(
+        ddlint()
+            .arg("validate")
+            .arg(repo.path().join("acme/README.md")),
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("manifest/duplicate-key"), "{out}");
+}
