@@ -1,5 +1,5 @@
 use crate::diagnostic::Finding;
-use crate::rules::service_checks::checks;
+use crate::rules::service_checks::values;
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct AgentVersion;
@@ -29,13 +29,10 @@ impl Rule for AgentVersion {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, objs)) = checks(ctx) else {
+        let Some((source, nodes)) = values(ctx, "agent_version") else {
             return;
         };
-        for obj in objs {
-            let Some(node) = obj.get("agent_version") else {
-                continue;
-            };
+        for node in nodes {
             let msg = match node.as_str() {
                 Some(v) if valid(v) => continue,
                 Some("") => "`agent_version` is empty".to_string(),

@@ -1,5 +1,5 @@
 use crate::diagnostic::Finding;
-use crate::rules::service_checks::checks;
+use crate::rules::service_checks::values;
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct CheckName;
@@ -46,13 +46,10 @@ impl Rule for CheckName {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, objs)) = checks(ctx) else {
+        let Some((source, nodes)) = values(ctx, "check") else {
             return;
         };
-        for obj in objs {
-            let Some(node) = obj.get("check") else {
-                continue;
-            };
+        for node in nodes {
             let msg = match node.as_str() {
                 Some(v) => match problem(v) {
                     Some(m) => m,

@@ -1,7 +1,7 @@
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
 use crate::rules::metadata::{metric_prefix, ALLOWED_PREFIXES};
-use crate::rules::service_checks::checks;
+use crate::rules::service_checks::values;
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct CheckPrefix;
@@ -33,7 +33,7 @@ impl Rule for CheckPrefix {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, objs)) = checks(ctx) else {
+        let Some((source, nodes)) = values(ctx, "check") else {
             return;
         };
         let dir = norm(ctx.name());
@@ -45,10 +45,7 @@ impl Rule for CheckPrefix {
             accepted.push(vendor);
         }
         accepted.extend(ALLOWED_PREFIXES.iter().map(|p| p.to_string()));
-        for obj in objs {
-            let Some(node) = obj.get("check") else {
-                continue;
-            };
+        for node in nodes {
             let Some(check) = node.as_str().filter(|c| !c.is_empty()) else {
                 continue;
             };

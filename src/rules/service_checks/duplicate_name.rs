@@ -1,7 +1,6 @@
-use crate::diagnostic::{Finding, Location};
-use crate::rules::service_checks::checks;
+use crate::diagnostic::Finding;
+use crate::rules::service_checks::{report_repeats, Repeat};
 use crate::rules::{Context, Rule, RuleMeta};
-use std::collections::HashMap;
 
 pub struct DuplicateName;
 
@@ -22,30 +21,15 @@ impl Rule for DuplicateName {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, objs)) = checks(ctx) else {
-            return;
-        };
-        let mut seen = HashMap::new();
-        for obj in objs {
-            let Some(node) = obj.get("name") else {
-                continue;
-            };
-            let Some(v) = node.as_str().filter(|v| !v.is_empty()) else {
-                continue;
-            };
-            if let Some(first) = seen.get(v) {
-                out.push(
-                    Finding::at(
-                        source,
-                        node.span,
-                        format!("service check name `{v}` is used twice"),
-                    )
-                    .help("give each service check its own name")
-                    .related(Location::in_file(source, *first), "first used here"),
-                );
-            } else {
-                seen.insert(v, node.span);
-            }
-        }
+        report_repeats(
+            ctx,
+            "name",
+            &Repeat {
+                message: |v| format!("service check name `{v}` is used twice"),
+                help: "give each service check its own name",
+                first: "first used here",
+            },
+            out,
+        );
     }
 }

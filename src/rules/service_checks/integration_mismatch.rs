@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::rules::service_checks::{checks, expected_integration};
+use crate::rules::service_checks::{expected_integration, values};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct IntegrationMismatch;
@@ -27,13 +27,10 @@ impl Rule for IntegrationMismatch {
         let Some(expected) = expected_integration(ctx) else {
             return;
         };
-        let Some((source, objs)) = checks(ctx) else {
+        let Some((source, nodes)) = values(ctx, "integration") else {
             return;
         };
-        for obj in objs {
-            let Some(node) = obj.get("integration") else {
-                continue;
-            };
+        for node in nodes {
             let msg = match node.as_str() {
                 Some(v) if v == expected => continue,
                 Some(v) => format!("service check integration `{v}` does not match `{expected}`"),

@@ -1,5 +1,5 @@
 use crate::diagnostic::Finding;
-use crate::rules::service_checks::checks;
+use crate::rules::service_checks::{list_items, values};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct InvalidGroups;
@@ -21,22 +21,17 @@ impl Rule for InvalidGroups {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, objs)) = checks(ctx) else {
+        let Some((source, nodes)) = values(ctx, "groups") else {
             return;
         };
-        for obj in objs {
-            let Some(node) = obj.get("groups") else {
-                continue;
-            };
-            let Some(items) = node.as_array() else {
-                out.push(
-                    Finding::at(
-                        source,
-                        node.span,
-                        format!("`groups` must be a list, found {}", node.type_name()),
-                    )
-                    .help("write the groups as an array of tag names, e.g. `[\"host\"]`, or `[]`"),
-                );
+        for node in nodes {
+            let Some(items) = list_items(
+                source,
+                node,
+                "groups",
+                "write the groups as an array of tag names, e.g. `[\"host\"]`, or `[]`",
+                out,
+            ) else {
                 continue;
             };
             for item in items {

@@ -1,6 +1,6 @@
 use crate::diagnostic::Finding;
 use crate::rules::metadata::closest;
-use crate::rules::service_checks::{checks, STATUSES};
+use crate::rules::service_checks::{list_items, values, STATUSES};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct InvalidStatus;
@@ -22,22 +22,17 @@ impl Rule for InvalidStatus {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, objs)) = checks(ctx) else {
+        let Some((source, nodes)) = values(ctx, "statuses") else {
             return;
         };
-        for obj in objs {
-            let Some(node) = obj.get("statuses") else {
-                continue;
-            };
-            let Some(items) = node.as_array() else {
-                out.push(
-                    Finding::at(
-                        source,
-                        node.span,
-                        format!("`statuses` must be a list, found {}", node.type_name()),
-                    )
-                    .help("list the statuses, e.g. `[\"ok\", \"critical\"]`"),
-                );
+        for node in nodes {
+            let Some(items) = list_items(
+                source,
+                node,
+                "statuses",
+                "list the statuses, e.g. `[\"ok\", \"critical\"]`",
+                out,
+            ) else {
                 continue;
             };
             if items.is_empty() {

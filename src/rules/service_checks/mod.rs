@@ -2,9 +2,11 @@
 //! they share.
 
 use super::{Context, Rule};
+use crate::diagnostic::{Finding, Location};
 use crate::model::JsonFile;
 use crate::parse::json::{Member, Node};
 use crate::source::{SharedSource, Span};
+use std::collections::HashMap;
 
 mod agent_version;
 mod attributes;
@@ -78,6 +80,68 @@ pub fn checks<'a>(ctx: &'a Context) -> Option<(&'a SharedSource, Vec<&'a Node>)>
         &f.source,
         items.iter().filter(|n| n.as_object().is_some()).collect(),
     ))
+}
+
+/// The value of `key` in each service-check object that has it, with the file's source.
+pub fn values<'a>(
+    ctx: &'a Context,
+    key: &'a str,
+) -> Option<(&'a SharedSource, impl Iterator<Item = &'a Node> + 'a)> {
+    let (source, objs) = checks(ctx)?;
+    Some((source, objs.into_iter().filter_map(move |obj| obj.get(key))))
+}
+
+/// What a repeated value of a key is reported with: the message (given the value), the help
+/// and the label of the first use.
+pub struct Repeat {
+    pub message: fn(&str) -> String,
+    pub help: &'static str,
+    pub first: &'static str,
+}
+
+/// Reports each non-empty string value of `key` that an earlier service check already has.
+pub fn report_repeats(ctx: &Context, key: &str, repeat: &Repeat, out: &mut Vec<Finding>) {
+    let Some((source, nodes)) = values(ctx, key) else {
+        return;
+    };
+    let mut seen = HashMap::new();
+    for node in nodes {
+        let Some(v) = node.as_str().filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        if let Some(first) = seen.get(v) {
+            out.push(
+                Finding::at(source, node.span, (repeat.message)(v))
+                    .help(repeat.help)
+                    .related(Location::in_file(source, *first), repeat.first),
+            );
+        } else {
+            seen.insert(v, node.span);
+        }
+    }
+}
+
+/// The items of `node`, the value of `key`, when it is an array; otherwise reports it (with
+/// `help`) and gives `None`.
+pub fn list_items<'a>(
+    source: &SharedSource,
+    node: &'a Node,
+    key: &str,
+    help: &str,
+    out: &mut Vec<Finding>,
+) -> Option<&'a [Node]> {
+    let items = node.as_array();
+    if items.is_none() {
+        out.push(
+            Finding::at(
+                source,
+                node.span,
+                format!("`{key}` must be a list, found {}", node.type_name()),
+            )
+            .help(help),
+        );
+    }
+    items
 }
 
 /// A member of a service-check object.
