@@ -1,7 +1,6 @@
-use crate::diagnostic::{Finding, Location};
-use crate::rules::metadata::Table;
+use crate::diagnostic::Finding;
+use crate::rules::metadata::{report_repeats, Repeat};
 use crate::rules::{Context, Rule, RuleMeta};
-use std::collections::HashMap;
 
 pub struct DuplicateMetric;
 
@@ -25,33 +24,16 @@ impl Rule for DuplicateMetric {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some(t) = Table::of(ctx) else { return };
-        let mut seen = HashMap::new();
-        for (_, cell) in t.cells("metric_name") {
-            if cell.value.is_empty() {
-                continue;
-            }
-            match seen.get(cell.value.as_str()) {
-                None => {
-                    seen.insert(cell.value.as_str(), cell.span);
-                }
-                Some(first) => {
-                    let line = t.source.position(first.start).line;
-                    out.push(
-                        Finding::at(
-                            t.source,
-                            cell.span,
-                            format!(
-                                "metric `{}` is already described on line {line}",
-                                cell.value
-                            ),
-                        )
-                        .label("duplicate metric")
-                        .help("keep one row per metric: remove this row or merge it with the first")
-                        .related(Location::in_file(t.source, *first), "first described here"),
-                    );
-                }
-            }
-        }
+        report_repeats(
+            ctx,
+            "metric_name",
+            &Repeat {
+                message: |v, line| format!("metric `{v}` is already described on line {line}"),
+                label: Some("duplicate metric"),
+                help: "keep one row per metric: remove this row or merge it with the first",
+                first: "first described here",
+            },
+            out,
+        );
     }
 }

@@ -1,8 +1,7 @@
+use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
-use crate::diagnostic::{Finding, Location};
-use crate::rules::metadata::Table;
+use crate::rules::metadata::{report_repeats, Repeat};
 use crate::rules::{Context, Rule, RuleMeta};
-use std::collections::HashMap;
 
 pub struct DuplicateShortName;
 
@@ -29,29 +28,16 @@ impl Rule for DuplicateShortName {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some(t) = Table::of(ctx) else { return };
-        let mut seen = HashMap::new();
-        for (_, cell) in t.cells("short_name") {
-            if cell.value.is_empty() {
-                continue;
-            }
-            match seen.get(cell.value.as_str()) {
-                None => {
-                    seen.insert(cell.value.as_str(), cell.span);
-                }
-                Some(first) => {
-                    let line = t.source.position(first.start).line;
-                    out.push(
-                        Finding::at(
-                            t.source,
-                            cell.span,
-                            format!("short_name `{}` is already used on line {line}", cell.value),
-                        )
-                        .help("give each metric a short_name that tells it apart")
-                        .related(Location::in_file(t.source, *first), "first used here"),
-                    );
-                }
-            }
-        }
+        report_repeats(
+            ctx,
+            "short_name",
+            &Repeat {
+                message: |v, line| format!("short_name `{v}` is already used on line {line}"),
+                label: None,
+                help: "give each metric a short_name that tells it apart",
+                first: "first used here",
+            },
+            out,
+        );
     }
 }

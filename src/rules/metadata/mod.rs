@@ -2,8 +2,10 @@
 //! helpers they share.
 
 use super::{Context, Rule};
+use crate::diagnostic::{Finding, Location};
 use crate::parse::csv::{Cell, CsvDoc, Record};
 use crate::source::SharedSource;
+use std::collections::HashMap;
 
 mod units;
 pub use units::VALID_UNIT_NAMES;
@@ -61,18 +63,8 @@ pub fn rules() -> Vec<&'static dyn Rule> {
 }
 
 /// Columns that must be present (ddev's REQUIRED_HEADERS plus the optional ones it still
-/// requires in every file).
-pub const REQUIRED_COLUMNS: &[&str] = &[
-    "metric_name",
-    "metric_type",
-    "interval",
-    "unit_name",
-    "per_unit_name",
-    "description",
-    "orientation",
-    "integration",
-    "short_name",
-];
+/// requires in every file): the first nine of `ALL_COLUMNS`.
+pub const REQUIRED_COLUMNS: &[&str] = ALL_COLUMNS.split_at(9).0;
 
 /// Every known column, in the canonical order ddev writes.
 pub const ALL_COLUMNS: &[&str] = &[
@@ -169,6 +161,42 @@ impl<'a> Table<'a> {
     /// The cell of a row under a column.
     pub fn cell<'r>(&self, row: &'r Record, name: &str) -> Option<&'r Cell> {
         row.get(self.column(name)?)
+    }
+}
+
+/// What a repeated value of a column is reported with: the message (given the value and the
+/// line of its first use), an optional label, the help and the label of the first use.
+pub struct Repeat {
+    pub message: fn(&str, usize) -> String,
+    pub label: Option<&'static str>,
+    pub help: &'static str,
+    pub first: &'static str,
+}
+
+/// Reports each non-empty cell of `column` whose value an earlier row already has.
+pub fn report_repeats(ctx: &Context, column: &str, repeat: &Repeat, out: &mut Vec<Finding>) {
+    let Some(t) = Table::of(ctx) else { return };
+    let mut seen = HashMap::new();
+    for (_, cell) in t.cells(column) {
+        if cell.value.is_empty() {
+            continue;
+        }
+        match seen.get(cell.value.as_str()) {
+            None => {
+                seen.insert(cell.value.as_str(), cell.span);
+            }
+            Some(first) => {
+                let line = t.source.position(first.start).line;
+                let mut f = Finding::at(t.source, cell.span, (repeat.message)(&cell.value, line));
+                if let Some(label) = repeat.label {
+                    f = f.label(label);
+                }
+                out.push(
+                    f.help(repeat.help)
+                        .related(Location::in_file(t.source, *first), repeat.first),
+                );
+            }
+        }
     }
 }
 
