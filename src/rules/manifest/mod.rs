@@ -82,18 +82,21 @@ pub fn rules() -> Vec<&'static dyn Rule> {
     ]
 }
 
-/// The elements of `tile.media` that are objects, with their index.
-pub(crate) fn media(root: &Node) -> Vec<(usize, &Node)> {
-    root.pointer("/tile/media")
-        .and_then(Node::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| n.as_object().is_some())
-                .collect()
+/// The string values of `key` in the objects of `tile.media`: the item's index, the value's
+/// node and the string.
+pub(crate) fn media_strings<'a>(root: &'a Node, key: &str) -> Vec<(usize, &'a Node, &'a str)> {
+    let Some(items) = root.pointer("/tile/media").and_then(Node::as_array) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            item.as_object()?;
+            let node = item.get(key)?;
+            Some((i, node, node.as_str()?))
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// Where to point for something missing at `pointer`: the key of the nearest existing object
