@@ -1,10 +1,8 @@
 use crate::diagnostic::Finding;
-use crate::rules::manifest::metric_check_not_in_metadata::{check_entries, metadata_metrics};
+use crate::rules::manifest::{check_entries, metadata_metrics, metric_check_manifest};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct MetricCheckMissing;
-
-const SKIPPED: &[&str] = &["agent_metrics", "moogsoft", "snmp"];
 
 static META: RuleMeta = RuleMeta {
     id: "manifest/metric-check-missing",
@@ -24,10 +22,7 @@ impl Rule for MetricCheckMissing {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        if SKIPPED.contains(&ctx.name()) {
-            return;
-        }
-        let Some((source, root)) = ctx.manifest() else {
+        let Some((source, root)) = metric_check_manifest(ctx) else {
             return;
         };
         let Some(metrics_node) = root.pointer("/assets/integration/metrics") else {

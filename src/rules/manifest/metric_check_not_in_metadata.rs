@@ -1,12 +1,11 @@
 use crate::diagnostic::Finding;
-use crate::parse::json::Node;
+use crate::rules::manifest::{check_entries, metadata_metrics, metric_check_manifest};
 use crate::rules::metadata::closest;
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct MetricCheckNotInMetadata;
 
-/// Integrations ddev skips, and metrics it accepts without a metadata row.
-const SKIPPED: &[&str] = &["agent_metrics", "moogsoft", "snmp"];
+/// Metrics ddev accepts without a metadata row.
 const EXEMPT: &[&str] = &["openstack.controller", "riakcs.bucket_list_pool.workers"];
 
 static META: RuleMeta = RuleMeta {
@@ -23,39 +22,12 @@ Good:  \"check\": \"acme.requests.count\"",
     ..RuleMeta::DEFAULT
 };
 
-/// The metric names of metadata.csv (every row, whatever its shape).
-pub fn metadata_metrics<'a>(ctx: &Context<'a>) -> Option<Vec<&'a str>> {
-    let m = ctx.integration.metadata.as_ref()?;
-    let col = m.doc.column("metric_name")?;
-    Some(
-        m.doc
-            .rows
-            .iter()
-            .filter_map(|r| r.get(col))
-            .map(|c| c.value.as_str())
-            .filter(|v| !v.is_empty())
-            .collect(),
-    )
-}
-
-/// The `metrics.check` entries: one string or an array of strings.
-pub fn check_entries(node: &Node) -> Vec<&Node> {
-    match node.as_array() {
-        Some(items) => items.iter().filter(|n| n.as_str().is_some()).collect(),
-        None if node.as_str().is_some() => vec![node],
-        None => Vec::new(),
-    }
-}
-
 impl Rule for MetricCheckNotInMetadata {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        if SKIPPED.contains(&ctx.name()) {
-            return;
-        }
-        let Some((source, root)) = ctx.manifest() else {
+        let Some((source, root)) = metric_check_manifest(ctx) else {
             return;
         };
         let Some(check) = root.pointer("/assets/integration/metrics/check") else {

@@ -1,8 +1,8 @@
-//! manifest.json rules (one rule per file).
+//! manifest.json rules (one rule per file), and the helpers they share.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::parse::json::Node;
-use crate::source::Span;
+use crate::source::{SharedSource, Span};
 
 mod app_id_format;
 mod app_uuid_format;
@@ -128,4 +128,39 @@ pub(crate) fn first_char(span: Span) -> Span {
         span.start,
         (span.start + 1).min(span.end.max(span.start + 1)),
     )
+}
+
+/// Integrations whose `metrics.check` ddev does not validate.
+const METRIC_CHECK_SKIPPED: &[&str] = &["agent_metrics", "moogsoft", "snmp"];
+
+/// The manifest, with its source, of an integration whose `metrics.check` ddev validates.
+pub(crate) fn metric_check_manifest<'a>(ctx: &'a Context) -> Option<(&'a SharedSource, &'a Node)> {
+    if METRIC_CHECK_SKIPPED.contains(&ctx.name()) {
+        return None;
+    }
+    ctx.manifest()
+}
+
+/// The metric names of metadata.csv (every row, whatever its shape).
+pub(crate) fn metadata_metrics<'a>(ctx: &Context<'a>) -> Option<Vec<&'a str>> {
+    let m = ctx.integration.metadata.as_ref()?;
+    let col = m.doc.column("metric_name")?;
+    Some(
+        m.doc
+            .rows
+            .iter()
+            .filter_map(|r| r.get(col))
+            .map(|c| c.value.as_str())
+            .filter(|v| !v.is_empty())
+            .collect(),
+    )
+}
+
+/// The `metrics.check` entries: one string or an array of strings.
+pub(crate) fn check_entries(node: &Node) -> Vec<&Node> {
+    match node.as_array() {
+        Some(items) => items.iter().filter(|n| n.as_str().is_some()).collect(),
+        None if node.as_str().is_some() => vec![node],
+        None => Vec::new(),
+    }
 }
