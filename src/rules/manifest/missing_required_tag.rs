@@ -36,15 +36,9 @@ impl Rule for MissingRequiredTag {
             return;
         };
         // Without a classifier_tags array, `manifest/schema` reports the missing key.
-        let Some(tags_node) = root.pointer("/tile/classifier_tags") else {
+        let Some(span) = tags::missing_tag_span(root) else {
             return;
         };
-        if tags_node.as_array().is_none() {
-            return;
-        }
-        let span = root
-            .key_span("/tile/classifier_tags")
-            .unwrap_or(tags_node.span);
         for (key, example) in REQUIRED {
             if tags::has_key(root, key) {
                 continue;
