@@ -80,6 +80,11 @@ fn json_of(cmd: &mut Command) -> (i32, Value) {
     (code, v)
 }
 
+/// `ddlint validate --format <format> <path>`: the exit code and the parsed output.
+fn validate(path: &Path, format: &str) -> (i32, Value) {
+    json_of(ddlint().args(["validate", "--format", format]).arg(path))
+}
+
 fn corpus() -> Option<PathBuf> {
     let base = manifest_dir();
     [
@@ -117,11 +122,7 @@ fn exit_0_when_only_warnings() {
         "ddlint.toml",
         "[severity]\n\"manifest/\" = \"warning\"\n",
     );
-    let (code, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (code, v) = validate(repo.path(), "json");
     assert_eq!(code, 0, "{v:#}");
     assert_eq!(v["summary"]["errors"], 0);
     assert!(v["summary"]["warnings"].as_u64().unwrap_or(0) >= 2, "{v:#}");
@@ -177,11 +178,7 @@ fn exit_2_on_a_path_that_is_not_a_repository() {
 fn a_broken_file_is_a_diagnostic_not_exit_2() {
     let repo = clean_repo();
     write(repo.path(), "acme/manifest.json", "{\"manifest_version\": ");
-    let (code, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (code, v) = validate(repo.path(), "json");
     assert_eq!(code, 1);
     assert!(v["diagnostics"]
         .as_array()
@@ -209,11 +206,7 @@ fn rules_and_version_and_help_exit_0() {
 #[test]
 fn json_follows_the_contract() {
     let repo = broken_repo();
-    let (code, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (code, v) = validate(repo.path(), "json");
     assert_eq!(code, 1);
     assert_eq!(v["version"], 1);
     assert_eq!(v["tool"]["name"], "ddlint");
@@ -331,11 +324,7 @@ fn sarif_schema() -> Value {
 fn sarif_validates_against_the_official_schema() {
     let repo = broken_repo();
     write(repo.path(), "beta/assets/service_checks.json", "[}");
-    let (code, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "sarif"])
-            .arg(repo.path()),
-    );
+    let (code, v) = validate(repo.path(), "sarif");
     assert_eq!(code, 1);
     let schema = sarif_schema();
     let validator = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
@@ -399,11 +388,7 @@ fn sarif_validates_against_the_official_schema() {
 #[test]
 fn sarif_of_a_clean_repository_is_valid_and_empty() {
     let repo = clean_repo();
-    let (code, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "sarif"])
-            .arg(repo.path()),
-    );
+    let (code, v) = validate(repo.path(), "sarif");
     assert_eq!(code, 0);
     let schema = sarif_schema();
     let validator = jsonschema::validator_for(&schema).expect("schema");
@@ -647,11 +632,7 @@ fn config_select_and_ignore() {
         "ddlint.toml",
         "ignore = [\"manifest/duplicate-key\"]\n",
     );
-    let (_, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (_, v) = validate(repo.path(), "json");
     let rules = rules_of(&v);
     assert!(
         !rules.iter().any(|r| r == "manifest/duplicate-key"),
@@ -667,11 +648,7 @@ fn config_select_and_ignore() {
         "ddlint.toml",
         "select = [\"manifest/duplicate-key\"]\n",
     );
-    let (_, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (_, v) = validate(repo.path(), "json");
     assert_eq!(rules_of(&v), vec!["manifest/duplicate-key".to_string()]);
 
     // The command line's --select replaces the file's.
@@ -697,11 +674,7 @@ fn config_per_path_and_per_integration_ignores() {
         "ddlint.toml",
         "[per-path-ignores]\n\"acme/*.json\" = [\"manifest/duplicate-key\"]\n",
     );
-    let (_, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (_, v) = validate(repo.path(), "json");
     let rules = rules_of(&v);
     assert!(
         !rules.iter().any(|r| r == "manifest/duplicate-key"),
@@ -714,11 +687,7 @@ fn config_per_path_and_per_integration_ignores() {
         "ddlint.toml",
         "[per-path-ignores]\n\"beta/**\" = [\"manifest/\"]\n",
     );
-    let (code, _) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (code, _) = validate(repo.path(), "json");
     assert_eq!(
         code, 1,
         "a glob for another integration ignores nothing here"
@@ -729,11 +698,7 @@ fn config_per_path_and_per_integration_ignores() {
         "ddlint.toml",
         "[per-integration-ignores]\nacme = [\"manifest/\"]\n",
     );
-    let (code, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (code, v) = validate(repo.path(), "json");
     assert!(
         !rules_of(&v).iter().any(|r| r.starts_with("manifest/")),
         "{v:#}"
@@ -749,11 +714,7 @@ fn config_severity_and_off() {
         "ddlint.toml",
         "[severity]\n\"manifest/\" = \"warning\"\n\"manifest/duplicate-key\" = \"off\"\n",
     );
-    let (code, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "json"])
-            .arg(repo.path()),
-    );
+    let (code, v) = validate(repo.path(), "json");
     assert_eq!(code, 0);
     let diags = v["diagnostics"].as_array().expect("diagnostics");
     assert!(diags.iter().all(|d| d["rule"] != "manifest/duplicate-key"));
@@ -933,11 +894,7 @@ fn sarif_of_the_real_corpus_is_valid() {
     let Some(corpus) = corpus() else {
         panic!("the corpus is expected at ../shared/corpus/integrations-extras");
     };
-    let (_, v) = json_of(
-        ddlint()
-            .args(["validate", "--format", "sarif"])
-            .arg(&corpus),
-    );
+    let (_, v) = validate(&corpus, "sarif");
     let schema = sarif_schema();
     let validator = jsonschema::validator_for(&schema).expect("schema");
     let errors: Vec<String> = validator
@@ -946,7 +903,7 @@ fn sarif_of_the_real_corpus_is_valid() {
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "SARIF schema errors: {errors:#?}");
-    let (_, j) = json_of(ddlint().args(["validate", "--format", "json"]).arg(&corpus));
+    let (_, j) = validate(&corpus, "json");
     assert_eq!(
         v["runs"][0]["results"].as_array().map(Vec::len),
         j["diagnostics"].as_array().map(Vec::len),
