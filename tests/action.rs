@@ -2,6 +2,8 @@
 //! stdout, the job summary in `$GITHUB_STEP_SUMMARY`, the exit status in `$GITHUB_OUTPUT`, and
 //! the installer's choice of release archive.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,20 +12,7 @@ fn manifest_dir() -> PathBuf {
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "ddlint test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.com")
-        .env("GIT_COMMITTER_NAME", "ddlint test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.com")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
+    let out = common::git_command(dir)
         .args(args)
         .output()
         .expect("git runs");

@@ -3,6 +3,8 @@
 //! repository root below the git top level), the fatal errors (outside git, unknown REF), and
 //! what `manifest/immutable-changed` reports against the manifest at REF.
 
+mod common;
+
 use assert_cmd::Command;
 use ddlint::config::Settings;
 use ddlint::repo::RepoKind;
@@ -11,22 +13,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=ddlint tests",
-            "-c",
-            "user.email=tests@ddlint.invalid",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
+    let out = common::git_command(dir)
         .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .output()
         .expect("git runs");
     assert!(

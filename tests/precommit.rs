@@ -6,6 +6,9 @@
 //! This is the one slow test (it compiles ddlint inside pre-commit's cache); it lives alone in
 //! this file so that it runs in parallel with the others.
 
+mod common;
+
+use common::git_command as git;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -29,24 +32,6 @@ fn ok(cmd: &mut Command) -> String {
     );
     assert!(out.status.success(), "{shown} failed:\n{text}");
     text
-}
-
-fn git(dir: &Path) -> Command {
-    let mut c = Command::new("git");
-    c.current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "ddlint test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.com")
-        .env("GIT_COMMITTER_NAME", "ddlint test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.com")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ]);
-    c
 }
 
 /// pre-commit from PyPI, in a virtual environment kept in cargo's target directory.
