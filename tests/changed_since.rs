@@ -6,23 +6,12 @@
 mod common;
 
 use assert_cmd::Command;
+use common::git;
 use ddlint::config::Settings;
 use ddlint::repo::RepoKind;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = common::git_command(dir)
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

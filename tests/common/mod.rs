@@ -22,3 +22,16 @@ pub fn git_command(dir: &Path) -> Command {
         ]);
     c
 }
+
+/// Runs `git args` in `dir` (as `git_command`), asserts it succeeded and returns its trimmed
+/// stdout.
+#[allow(dead_code)] // not every test crate uses it
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = git_command(dir).args(args).output().expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
