@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod git;
 pub mod model;
 pub mod parse;

@@ -36,6 +36,10 @@ enum Kind {
 enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Subcommand)]
@@ -48,6 +52,11 @@ enum Command {
     Rule {
         /// The rule id, e.g. `metadata/invalid-unit`.
         id: String,
+    },
+    /// Print a shell completion script, e.g. `ddlint completions bash > ~/.local/share/bash-completion/completions/ddlint`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
     },
 }
 
@@ -74,6 +83,16 @@ struct ValidateArgs {
     /// Print only the summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// Configuration file (default: `ddlint.toml` at the repository root, if present).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Apply the safe fixes rules offer (atomically), report them on stderr, then report what
+    /// is left.
+    #[arg(long)]
+    fix: bool,
+    /// Print a count per rule instead of each diagnostic.
+    #[arg(long)]
+    statistics: bool,
     /// Validate only the integrations with files changed since this git reference (committed,
     /// staged, unstaged or untracked), and report changed immutable manifest values.
     #[arg(long, value_name = "REF")]
@@ -122,6 +141,11 @@ fn main() -> ExitCode {
             None => fatal(&format!("unknown rule `{id}`; `ddlint rules` lists them")),
         },
         Command::Validate(args) => validate(args),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "ddlint", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
     }
 }
 
@@ -155,12 +179,28 @@ fn validate(args: ValidateArgs) -> ExitCode {
         },
         changed_since: args.changed_since,
     };
-    let report = match ddlint::validate(&opts) {
+    let opts = match with_config_file(opts, args.config.as_deref(), &registry) {
+        Ok(o) => o,
+        Err(e) => return fatal(&e),
+    };
+    let mut report = match ddlint::validate(&opts) {
         Ok(r) => r,
         Err(e) => return fatal(&e.0),
     };
+    if args.fix {
+        match fix_and_revalidate(&opts, report) {
+            Ok(r) => report = r,
+            Err(code) => return code,
+        }
+    }
+    if args.format == Format::Github {
+        write_step_summary(&report);
+    }
     let text = match args.format {
+        Format::Json if args.statistics => report::statistics::render_json(&report),
         Format::Json => report::json::render(&report, false),
+        Format::Sarif => report::sarif::render(&report),
+        Format::Github => report::github::render(&report),
         Format::Human => {
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -170,6 +210,7 @@ fn validate(args: ValidateArgs) -> ExitCode {
                     color,
                     width: 100,
                     quiet: args.quiet,
+                    statistics: args.statistics,
                 },
             )
         }
@@ -186,5 +227,87 @@ fn validate(args: ValidateArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Read `--config FILE` (or `ddlint.toml` at the repository root) and put the command line's
+/// settings on top of it.
+fn with_config_file(
+    mut opts: ddlint::Options,
+    explicit: Option<&std::path::Path>,
+    registry: &[&'static dyn rules::Rule],
+) -> Result<ddlint::Options, String> {
+    let root = match explicit {
+        // An explicit file does not need the repository to be found first.
+        Some(_) => PathBuf::new(),
+        None => match ddlint::repo::discover(&ddlint::repo::DiscoverOptions {
+            paths: &opts.paths,
+            kind: opts.kind,
+        }) {
+            Ok(repo) => repo.root,
+            // `validate` reports the same error.
+            Err(_) => return Ok(opts),
+        },
+    };
+    let file = ddlint::config::load(&root, explicit, registry)?;
+    opts.settings = file.overridden_by(std::mem::take(&mut opts.settings));
+    Ok(opts)
+}
+
+/// `--fix`: apply the fixes, say what changed on stderr, then validate again so the report shows
+/// what is left. Fixes that overlapped one already applied get their turn in the next round, so
+/// a second `--fix` has nothing left to do.
+fn fix_and_revalidate(
+    opts: &ddlint::Options,
+    mut report: ddlint::Report,
+) -> Result<ddlint::Report, ExitCode> {
+    const MAX_ROUNDS: usize = 10;
+    if !report.diagnostics.iter().any(|d| d.fix.is_some()) {
+        return Ok(report);
+    }
+    let root = match ddlint::repo::discover(&ddlint::repo::DiscoverOptions {
+        paths: &opts.paths,
+        kind: opts.kind,
+    }) {
+        Ok(repo) => repo.root,
+        Err(e) => return Err(fatal(&e.0)),
+    };
+    let mut total = ddlint::fix::FixOutcome::default();
+    for _ in 0..MAX_ROUNDS {
+        if !report.diagnostics.iter().any(|d| d.fix.is_some()) {
+            break;
+        }
+        let outcome = ddlint::fix::apply(&root, &report.diagnostics);
+        let progressed = !outcome.applied.is_empty();
+        total.applied.extend(outcome.applied);
+        for f in outcome.files {
+            if !total.files.contains(&f) {
+                total.files.push(f);
+            }
+        }
+        total.failed.extend(outcome.failed);
+        if !progressed {
+            break;
+        }
+        report = ddlint::validate(opts).map_err(|e| fatal(&e.0))?;
+    }
+    eprint!("{}", ddlint::fix::describe(&total));
+    Ok(report)
+}
+
+/// With `--format github` inside GitHub Actions, append a Markdown job summary (counts and a
+/// table of findings) to `$GITHUB_STEP_SUMMARY`.
+fn write_step_summary(report: &ddlint::Report) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let text = report::github::summary_markdown(report);
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        eprintln!("ddlint: warning: cannot write the job summary: {e}");
     }
 }

@@ -369,6 +369,17 @@ pub fn discover(opts: &DiscoverOptions) -> Result<Repo, DiscoveryError> {
             half_made.push(name);
         }
     }
+    // A directory with no integration and no `.ddev/config.toml` is not a repository ddlint
+    // knows: say so (exit 2) rather than report that all checks passed.
+    if integrations.is_empty()
+        && half_made.is_empty()
+        && !root.join(".ddev").join("config.toml").is_file()
+    {
+        return Err(DiscoveryError(format!(
+            "`{}` is not an integrations repository: no integration directory and no .ddev/config.toml found",
+            root.display()
+        )));
+    }
     Ok(Repo {
         root,
         display_root: root_given_as,

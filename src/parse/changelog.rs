@@ -14,6 +14,7 @@
 //! bullet items, and the lines that look like release headings or section markers but are
 //! malformed, each at its position. It never fails: whatever the text, a [`Changelog`] comes out.
 
+use super::lines::{atx, trim_span};
 use crate::source::{SourceFile, Span};
 
 /// The six change types ddev knows (`CHANGELOG_TYPES_ORDERED`).
@@ -139,13 +140,6 @@ pub struct Problem {
     pub help: String,
 }
 
-fn trim_span(source: &SourceFile, span: Span) -> Span {
-    let text = source.slice(span);
-    let lead = text.len() - text.trim_start().len();
-    let trail = text.len() - text.trim_end().len();
-    Span::new(span.start + lead, span.end - trail)
-}
-
 fn is_fence(line: &str) -> Option<&'static str> {
     let t = line.trim_start();
     if line.len() - t.len() > 3 {
@@ -158,25 +152,6 @@ fn is_fence(line: &str) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// `(level, content offset within line)` of an ATX heading.
-fn atx(line: &str) -> Option<(usize, usize)> {
-    let t = line.trim_start_matches(' ');
-    let indent = line.len() - t.len();
-    if indent > 3 {
-        return None;
-    }
-    let level = t.bytes().take_while(|b| *b == b'#').count();
-    if level == 0 || level > 6 {
-        return None;
-    }
-    let rest = &t[level..];
-    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
-        return None;
-    }
-    let content = rest.trim_start();
-    Some((level, indent + level + (rest.len() - content.len())))
 }
 
 fn version_like(s: &str) -> bool {

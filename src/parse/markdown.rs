@@ -2,6 +2,7 @@
 //! and setext, not inside code fences) with whether their section is empty, link reference
 //! definitions, and image references (`![..](..)`, `![..][ref]` and `<img src>`), all with spans.
 
+use super::lines::{atx, trim_span};
 use crate::source::{SourceFile, Span};
 use std::collections::HashMap;
 
@@ -65,13 +66,6 @@ impl Markdown {
     }
 }
 
-fn trim_span(source: &SourceFile, span: Span) -> Span {
-    let text = source.slice(span);
-    let lead = text.len() - text.trim_start().len();
-    let trail = text.len() - text.trim_end().len();
-    Span::new(span.start + lead, span.end - trail)
-}
-
 fn fence_of(line: &str) -> Option<(u8, usize)> {
     let t = line.trim_start_matches(' ');
     if line.len() - t.len() > 3 {
@@ -83,25 +77,6 @@ fn fence_of(line: &str) -> Option<(u8, usize)> {
     }
     let n = t.bytes().take_while(|b| *b == c).count();
     (n >= 3).then_some((c, n))
-}
-
-/// `(level, content offset)` of an ATX heading line.
-fn atx(line: &str) -> Option<(usize, usize)> {
-    let t = line.trim_start_matches(' ');
-    let indent = line.len() - t.len();
-    if indent > 3 {
-        return None;
-    }
-    let level = t.bytes().take_while(|b| *b == b'#').count();
-    if level == 0 || level > 6 {
-        return None;
-    }
-    let rest = &t[level..];
-    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
-        return None;
-    }
-    let content = rest.trim_start();
-    Some((level, indent + level + (rest.len() - content.len())))
 }
 
 /// A link reference definition `[label]: url`: `(label, url, url offset in line)`.

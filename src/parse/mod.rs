@@ -5,4 +5,5 @@ pub mod changelog;
 pub mod codeowners;
 pub mod csv;
 pub mod json;
+mod lines;
 pub mod markdown;

@@ -12,6 +12,8 @@ pub struct HumanOptions {
     pub width: usize,
     /// Only the summary line.
     pub quiet: bool,
+    /// A count per rule instead of the diagnostics.
+    pub statistics: bool,
 }
 
 /// A diagnostic as miette sees it: the message, rule code, help, labels and the file's text.
@@ -145,9 +147,45 @@ pub fn summary_line(report: &Report) -> String {
     }
 }
 
+/// The summary line, with `(N fixable with --fix)` when some are, coloured on a terminal.
+fn final_line(report: &Report, color: bool) -> String {
+    let mut line = summary_line(report);
+    let fixable = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.fix.is_some())
+        .count();
+    if fixable > 0 {
+        line.push_str(&format!(
+            " {} fixable with `ddlint validate --fix`.",
+            if fixable == 1 {
+                "1 is".to_string()
+            } else {
+                format!("{fixable} are")
+            }
+        ));
+    }
+    if !color {
+        return line;
+    }
+    let code = if report.errors() > 0 {
+        "1;31"
+    } else if report.warnings() > 0 {
+        "1;33"
+    } else {
+        "1;32"
+    };
+    format!("\x1b[{code}m{line}\x1b[0m")
+}
+
 pub fn render(report: &Report, opts: HumanOptions) -> String {
     let mut out = String::new();
-    if !opts.quiet {
+    if opts.statistics && !opts.quiet {
+        out.push_str(&super::statistics::render_table(report));
+        if !report.diagnostics.is_empty() {
+            out.push('\n');
+        }
+    } else if !opts.quiet {
         let theme = if opts.color {
             GraphicalTheme::unicode()
         } else {
@@ -169,10 +207,17 @@ pub fn render(report: &Report, opts: HumanOptions) -> String {
             }
         }
         for (name, list) in groups {
-            let title = match name {
-                Some(n) => format!("{n} ({})", plural(list.len(), "finding")),
-                None => format!("repository ({})", plural(list.len(), "finding")),
+            let errors = list
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let warnings = list.len() - errors;
+            let counts = match (errors, warnings) {
+                (0, w) => plural(w, "warning"),
+                (e, 0) => plural(e, "error"),
+                (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
             };
+            let title = format!("{} ({counts})", name.unwrap_or("repository"));
             if opts.color {
                 let _ = writeln!(out, "\x1b[1m── {title} ──\x1b[0m");
             } else {
@@ -189,7 +234,7 @@ pub fn render(report: &Report, opts: HumanOptions) -> String {
             }
         }
     }
-    out.push_str(&summary_line(report));
+    out.push_str(&final_line(report, opts.color));
     out.push('\n');
     out
 }

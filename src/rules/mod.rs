@@ -105,6 +105,13 @@ impl<'a> Context<'a> {
             .map(str::to_string)
             .unwrap_or_else(|| self.name().to_string())
     }
+    /// The integration directory holds nothing but manifest.json (a listing exported from the
+    /// Developer Platform, or a tree of manifests only). Its missing files are then one finding,
+    /// `layout/manifest-only`, instead of one per reference from every existence rule.
+    pub fn manifest_only(&self) -> bool {
+        let tree = &self.integration.tree;
+        tree.len() == 1 && tree.is_file("manifest.json")
+    }
     /// The metric prefix: the manifest's `metrics.prefix`, else the `.ddev/config.toml` override.
     pub fn metric_prefix(&self) -> Option<String> {
         self.integration

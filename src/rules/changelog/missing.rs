@@ -22,7 +22,7 @@ impl Rule for Missing {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let m = ctx.integration;
-        if m.tree.exists("CHANGELOG.md") {
+        if m.tree.exists("CHANGELOG.md") || ctx.manifest_only() {
             return;
         }
         let declared = ctx.manifest().and_then(|(source, root)| {

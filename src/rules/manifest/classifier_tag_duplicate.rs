@@ -26,8 +26,7 @@ impl Rule for ClassifierTagDuplicate {
             return;
         };
         let mut seen: HashMap<&str, crate::source::Span> = HashMap::new();
-        for node in tags::tags(root) {
-            let Some(tag) = node.as_str() else { continue };
+        for (node, tag) in tags::tags(root) {
             match seen.get(tag) {
                 Some(first) => out.push(
                     Finding::at(

@@ -42,8 +42,7 @@ impl Rule for ClassifierTagFormat {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
-        for node in tags::tags(root) {
-            let Some(tag) = node.as_str() else { continue };
+        for (node, tag) in tags::tags(root) {
             let (message, help) = if tag.contains("<FILL IN>")
                 || tag.contains('<') && tag.contains('>')
             {

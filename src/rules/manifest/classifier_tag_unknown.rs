@@ -43,8 +43,7 @@ impl Rule for ClassifierTagUnknown {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
-        for node in tags::tags(root) {
-            let Some(tag) = node.as_str() else { continue };
+        for (node, tag) in tags::tags(root) {
             let Some((key, value)) = tags::split(tag) else {
                 continue;
             };

@@ -100,20 +100,14 @@ impl Rule for LogsCategory {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
-        let Some(tags_node) = root.pointer("/tile/classifier_tags") else {
+        let Some(missing_span) = tags::missing_tag_span(root) else {
             return;
         };
-        if tags_node.as_array().is_none() {
-            return;
-        }
         let tag = tags::tags(root)
             .into_iter()
-            .find(|n| n.as_str() == Some(TAG));
+            .find_map(|(n, tag)| (tag == TAG).then_some(n));
         match (evidence(ctx), tag) {
             (Some(ev), None) => {
-                let span = root
-                    .key_span("/tile/classifier_tags")
-                    .unwrap_or(tags_node.span);
                 let (loc, msg) = match ev {
                     Evidence::Text(src, span, what) => (Location::in_file(&src, span), what),
                     Evidence::Folder(p) => (Location::path_only(p), "the integration has log pipelines"),
@@ -121,7 +115,7 @@ impl Rule for LogsCategory {
                 out.push(
                     Finding::at(
                         source,
-                        span,
+                        missing_span,
                         format!("the integration collects logs but has no `{TAG}` tag"),
                     )
                     .label(format!("no {TAG}"))

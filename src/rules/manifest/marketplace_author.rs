@@ -1,4 +1,4 @@
-use super::marketplace_util::missing_key_span;
+use super::marketplace_util::{manifest_object, missing_key, wrong_type};
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta, MARKETPLACE};
 
@@ -43,17 +43,15 @@ impl Rule for MarketplaceAuthor {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, root)) = ctx.manifest() else {
+        let Some((source, root)) = manifest_object(ctx) else {
             return;
         };
-        if root.as_object().is_none() {
-            return;
-        }
         let Some(author) = root.get("author") else {
             out.push(
-                Finding::at(
+                missing_key(
                     source,
-                    missing_key_span(root, ""),
+                    root,
+                    "",
                     "the manifest has no `author` (a marketplace listing needs vendor_id, sales_email and support_email)",
                 )
                 .help("add an `author` object with `name`, `vendor_id`, `sales_email` and `support_email`"),
@@ -80,20 +78,12 @@ impl Rule for MarketplaceAuthor {
         ] {
             match author.get(key) {
                 None => out.push(
-                    Finding::at(
-                        source,
-                        missing_key_span(root, "/author"),
-                        format!("`author` has no `{key}`"),
-                    )
-                    .help(format!("add `author.{key}`: {what}")),
+                    missing_key(source, root, "/author", format!("`author` has no `{key}`"))
+                        .help(format!("add `author.{key}`: {what}")),
                 ),
                 Some(n) if n.as_str().is_none() => out.push(
-                    Finding::at(
-                        source,
-                        n.span,
-                        format!("`author.{key}` is a {}, expected a string", n.type_name()),
-                    )
-                    .help(format!("set `author.{key}` to {what}")),
+                    wrong_type(source, n, &format!("author.{key}"), "a string")
+                        .help(format!("set `author.{key}` to {what}")),
                 ),
                 Some(n) if n.as_str().is_some_and(|s| s.trim().is_empty()) => out.push(
                     Finding::at(source, n.span, format!("`author.{key}` is empty"))

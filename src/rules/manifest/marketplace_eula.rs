@@ -1,4 +1,4 @@
-use super::marketplace_util::{all_private_offers, missing_key_span};
+use super::marketplace_util::{all_private_offers, manifest_object, missing_key, wrong_type};
 use crate::diagnostic::Finding;
 use crate::model::{normalize_rel, Entry};
 use crate::rules::{Context, Rule, RuleMeta, MARKETPLACE};
@@ -26,18 +26,16 @@ impl Rule for MarketplaceEula {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, root)) = ctx.manifest() else {
+        let Some((source, root)) = manifest_object(ctx) else {
             return;
         };
-        if root.as_object().is_none() {
-            return;
-        }
         let Some(legal) = root.get("legal_terms") else {
             if !all_private_offers(root) {
                 out.push(
-                    Finding::at(
+                    missing_key(
                         source,
-                        missing_key_span(root, ""),
+                        root,
+                        "",
                         "the manifest has no `legal_terms.eula` (required for a marketplace listing)",
                     )
                     .help("add `\"legal_terms\": {\"eula\": \"assets/eula.pdf\"}` and commit the PDF"),
@@ -47,42 +45,24 @@ impl Rule for MarketplaceEula {
         };
         if legal.as_object().is_none() {
             out.push(
-                Finding::at(
-                    source,
-                    legal.span,
-                    format!(
-                        "`legal_terms` is a {}, expected an object",
-                        legal.type_name()
-                    ),
-                )
-                .help("write `\"legal_terms\": {\"eula\": \"assets/eula.pdf\"}`"),
+                wrong_type(source, legal, "legal_terms", "an object")
+                    .help("write `\"legal_terms\": {\"eula\": \"assets/eula.pdf\"}`"),
             );
             return;
         }
         let Some(eula) = legal.get("eula") else {
             if !all_private_offers(root) {
                 out.push(
-                    Finding::at(
-                        source,
-                        missing_key_span(root, "/legal_terms"),
-                        "`legal_terms` has no `eula`",
-                    )
-                    .help("add `\"eula\": \"assets/eula.pdf\"` and commit the PDF"),
+                    missing_key(source, root, "/legal_terms", "`legal_terms` has no `eula`")
+                        .help("add `\"eula\": \"assets/eula.pdf\"` and commit the PDF"),
                 );
             }
             return;
         };
         let Some(path) = eula.as_str() else {
             out.push(
-                Finding::at(
-                    source,
-                    eula.span,
-                    format!(
-                        "`legal_terms.eula` is a {}, expected a path",
-                        eula.type_name()
-                    ),
-                )
-                .help("set `legal_terms.eula` to the PDF's path, e.g. `assets/eula.pdf`"),
+                wrong_type(source, eula, "legal_terms.eula", "a path")
+                    .help("set `legal_terms.eula` to the PDF's path, e.g. `assets/eula.pdf`"),
             );
             return;
         };
@@ -110,6 +90,8 @@ impl Rule for MarketplaceEula {
             return;
         }
         match ctx.integration.tree.get(&rel) {
+            // Reported once by layout/manifest-only.
+            None if ctx.manifest_only() => {}
             None => {
                 out.push(
                     Finding::at(

@@ -1,4 +1,4 @@
-use super::marketplace_util::{missing_key_span, offerings};
+use super::marketplace_util::{manifest_object, missing_key_span, offerings};
 use crate::diagnostic::{Finding, Severity};
 use crate::parse::json::Node;
 use crate::rules::{Context, Rule, RuleMeta, MARKETPLACE};
@@ -26,12 +26,9 @@ impl Rule for MarketplaceOffering {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, root)) = ctx.manifest() else {
+        let Some((source, root)) = manifest_object(ctx) else {
             return;
         };
-        if root.as_object().is_none() {
-            return;
-        }
         let found = offerings(root);
         if found.is_empty() {
             let span = match root.pointer("/tile/classifier_tags") {

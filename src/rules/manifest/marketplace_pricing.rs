@@ -1,4 +1,4 @@
-use super::marketplace_util::{is_private_offer, missing_key_span};
+use super::marketplace_util::{is_private_offer, manifest_object, missing_key, wrong_type};
 use crate::diagnostic::Finding;
 use crate::parse::json::Node;
 use crate::rules::{Context, Rule, RuleMeta, MARKETPLACE};
@@ -29,17 +29,15 @@ impl Rule for MarketplacePricing {
         &META
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let Some((source, root)) = ctx.manifest() else {
+        let Some((source, root)) = manifest_object(ctx) else {
             return;
         };
-        if root.as_object().is_none() {
-            return;
-        }
         let Some(pricing) = root.get("pricing") else {
             out.push(
-                Finding::at(
+                missing_key(
                     source,
-                    missing_key_span(root, ""),
+                    root,
+                    "",
                     "the manifest has no `pricing` (required for a marketplace listing)",
                 )
                 .help("add a `pricing` array with at least one item (billing_type, unit_price, product_id, short_description, includes_assets)"),
@@ -48,15 +46,8 @@ impl Rule for MarketplacePricing {
         };
         let Some(items) = pricing.as_array() else {
             out.push(
-                Finding::at(
-                    source,
-                    pricing.span,
-                    format!(
-                        "`pricing` is a {}, expected an array of items",
-                        pricing.type_name()
-                    ),
-                )
-                .help("make `pricing` an array of pricing items"),
+                wrong_type(source, pricing, "pricing", "an array of items")
+                    .help("make `pricing` an array of pricing items"),
             );
             return;
         };
@@ -77,12 +68,7 @@ fn check_item(source: &crate::source::SharedSource, i: usize, item: &Node, out: 
     let at = format!("pricing[{i}]");
     if item.as_object().is_none() {
         out.push(
-            Finding::at(
-                source,
-                item.span,
-                format!("`{at}` is a {}, expected an object", item.type_name()),
-            )
-            .help("write each pricing item as an object"),
+            wrong_type(source, item, &at, "an object").help("write each pricing item as an object"),
         );
         return;
     }
@@ -97,15 +83,8 @@ fn check_item(source: &crate::source::SharedSource, i: usize, item: &Node, out: 
     };
     let wrong_type = |key: &str, node: &Node, expected: &str, out: &mut Vec<Finding>| {
         out.push(
-            Finding::at(
-                source,
-                node.span,
-                format!(
-                    "`{at}.{key}` is a {}, expected {expected}",
-                    node.type_name()
-                ),
-            )
-            .help(format!("make `{key}` {expected}")),
+            wrong_type(source, node, &format!("{at}.{key}"), expected)
+                .help(format!("make `{key}` {expected}")),
         );
     };
     for (key, what) in [

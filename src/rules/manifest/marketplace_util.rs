@@ -1,7 +1,35 @@
 //! Helpers shared by the marketplace-only manifest rules (pricing items, missing-key spans).
 
+use crate::diagnostic::Finding;
 use crate::parse::json::Node;
-use crate::source::Span;
+use crate::rules::Context;
+use crate::source::{SharedSource, Span};
+
+/// The manifest when its root is an object (anything else is reported by the schema and JSON
+/// rules), with its source.
+pub fn manifest_object<'a>(ctx: &'a Context) -> Option<(&'a SharedSource, &'a Node)> {
+    ctx.manifest()
+        .filter(|(_, root)| root.as_object().is_some())
+}
+
+/// A finding about a key missing from the object at `pointer`, pointed as `missing_key_span`.
+pub fn missing_key(
+    source: &SharedSource,
+    root: &Node,
+    pointer: &str,
+    message: impl Into<String>,
+) -> Finding {
+    Finding::at(source, missing_key_span(root, pointer), message)
+}
+
+/// A finding about `node`, the value of `path`, not being of the `expected` JSON type.
+pub fn wrong_type(source: &SharedSource, node: &Node, path: &str, expected: &str) -> Finding {
+    Finding::at(
+        source,
+        node.span,
+        format!("`{path}` is a {}, expected {expected}", node.type_name()),
+    )
+}
 
 /// Where to point for a key missing from the object at `pointer`: the object's own key in its
 /// parent, or the opening brace of the top-level object.

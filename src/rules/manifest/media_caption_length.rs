@@ -1,4 +1,4 @@
-use super::media;
+use super::media_strings;
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -26,11 +26,7 @@ impl Rule for MediaCaptionLength {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
-        for (i, item) in media(root) {
-            let Some(node) = item.get("caption") else {
-                continue;
-            };
-            let Some(text) = node.as_str() else { continue };
+        for (i, node, text) in media_strings(root, "caption") {
             let len = text.chars().count();
             if len > MAX {
                 out.push(

@@ -1,4 +1,4 @@
-use super::media;
+use super::media_strings;
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -30,11 +30,7 @@ impl Rule for MediaFileName {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
-        for (_, item) in media(root) {
-            let Some(node) = item.get("image_url") else {
-                continue;
-            };
-            let Some(url) = node.as_str() else { continue };
+        for (_, node, url) in media_strings(root, "image_url") {
             let bad: Vec<char> = url.chars().filter(|c| !allowed(*c)).collect();
             let Some(first) = bad.first() else { continue };
             let what = if *first == ' ' {

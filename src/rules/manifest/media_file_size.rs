@@ -1,4 +1,4 @@
-use super::media;
+use super::media_strings;
 use crate::diagnostic::Finding;
 use crate::model::normalize_rel;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -28,11 +28,7 @@ impl Rule for MediaFileSize {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
-        for (_, item) in media(root) {
-            let Some(node) = item.get("image_url") else {
-                continue;
-            };
-            let Some(url) = node.as_str() else { continue };
+        for (_, node, url) in media_strings(root, "image_url") {
             let Some(size) = normalize_rel(url).and_then(|rel| ctx.integration.tree.size(&rel))
             else {
                 continue;

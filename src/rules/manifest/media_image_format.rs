@@ -1,4 +1,4 @@
-use super::media;
+use super::media_strings;
 use crate::diagnostic::Finding;
 use crate::model::normalize_rel;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -83,11 +83,7 @@ impl Rule for MediaImageFormat {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
-        for (_, item) in media(root) {
-            let Some(node) = item.get("image_url") else {
-                continue;
-            };
-            let Some(url) = node.as_str() else { continue };
+        for (_, node, url) in media_strings(root, "image_url") {
             let Some(ext) = by_extension(url) else {
                 out.push(
                     Finding::at(

@@ -1,4 +1,4 @@
-use super::media;
+use super::media_strings;
 use crate::diagnostic::Finding;
 use crate::model::{normalize_rel, Entry};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -26,12 +26,12 @@ impl Rule for MediaMissingFile {
         let Some((source, root)) = ctx.manifest() else {
             return;
         };
+        if ctx.manifest_only() {
+            // Reported once by layout/manifest-only.
+            return;
+        }
         let tree = &ctx.integration.tree;
-        for (_, item) in media(root) {
-            let Some(node) = item.get("image_url") else {
-                continue;
-            };
-            let Some(url) = node.as_str() else { continue };
+        for (_, node, url) in media_strings(root, "image_url") {
             let Some(rel) = normalize_rel(url) else {
                 out.push(
                     Finding::at(

@@ -49,6 +49,10 @@ fn check_path(ctx: &Context, node: &Node, what: &str, out: &mut Vec<Finding>) {
         return;
     };
     let Some(path) = node.as_str() else { return };
+    // A directory of nothing but manifest.json is reported once by layout/manifest-only.
+    if ctx.manifest_only() {
+        return;
+    }
     let Some(rel) = normalize_rel(path) else {
         out.push(
             Finding::at(

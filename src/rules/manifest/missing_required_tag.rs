@@ -12,8 +12,9 @@ static META: RuleMeta = RuleMeta {
     explanation: "\
 The integrations page filters by operating system, category and offering; a tile without a
 `Supported OS::`, a `Category::` or an `Offering::` tag does not appear under any of those filters
-(ddev also derives the CI platforms from `Supported OS::`). A missing `Offering::` tag is an error
-in a Marketplace repository, where it decides how the listing is sold.
+(ddev also derives the CI platforms from `Supported OS::`). In a Marketplace repository a missing
+`Offering::` tag decides how the listing is sold and is reported as an error by
+`manifest/marketplace-offering` instead.
 
 Bad:   \"classifier_tags\": [\"Category::Metrics\"]
 Good:  \"classifier_tags\": [\"Category::Metrics\", \"Offering::Integration\", \"Supported OS::Linux\"]",
@@ -35,29 +36,24 @@ impl Rule for MissingRequiredTag {
             return;
         };
         // Without a classifier_tags array, `manifest/schema` reports the missing key.
-        let Some(tags_node) = root.pointer("/tile/classifier_tags") else {
+        let Some(span) = tags::missing_tag_span(root) else {
             return;
         };
-        if tags_node.as_array().is_none() {
-            return;
-        }
-        let span = root
-            .key_span("/tile/classifier_tags")
-            .unwrap_or(tags_node.span);
         for (key, example) in REQUIRED {
             if tags::has_key(root, key) {
                 continue;
             }
-            let mut f = Finding::at(
+            if *key == "Offering" && ctx.kind() == RepoKind::Marketplace {
+                // manifest/marketplace-offering reports it, as an error, with the listing rules.
+                continue;
+            }
+            let f = Finding::at(
                 source,
                 span,
                 format!("`tile.classifier_tags` has no `{key}::` tag"),
             )
             .label(format!("no {key}:: tag"))
             .help(format!("add a `{key}::` tag, e.g. `{example}`"));
-            if *key == "Offering" && ctx.kind() == RepoKind::Marketplace {
-                f = f.severity(Severity::Error);
-            }
             out.push(f);
         }
     }

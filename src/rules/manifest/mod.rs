@@ -1,8 +1,8 @@
-//! manifest.json rules (one rule per file).
+//! manifest.json rules (one rule per file), and the helpers they share.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::parse::json::Node;
-use crate::source::Span;
+use crate::source::{SharedSource, Span};
 
 mod app_id_format;
 mod app_uuid_format;
@@ -29,6 +29,8 @@ mod media_file_size;
 mod media_image_format;
 mod media_missing_file;
 mod media_type;
+mod metric_check_missing;
+mod metric_check_not_in_metadata;
 mod metric_prefix_format;
 mod missing_asset;
 mod missing_required_tag;
@@ -75,21 +77,26 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &logs_category::LogsCategory,
         &support_email::SupportEmail,
         &dashboard_invalid::DashboardInvalid,
+        &metric_check_missing::MetricCheckMissing,
+        &metric_check_not_in_metadata::MetricCheckNotInMetadata,
     ]
 }
 
-/// The elements of `tile.media` that are objects, with their index.
-pub(crate) fn media(root: &Node) -> Vec<(usize, &Node)> {
-    root.pointer("/tile/media")
-        .and_then(Node::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| n.as_object().is_some())
-                .collect()
+/// The string values of `key` in the objects of `tile.media`: the item's index, the value's
+/// node and the string.
+pub(crate) fn media_strings<'a>(root: &'a Node, key: &str) -> Vec<(usize, &'a Node, &'a str)> {
+    let Some(items) = root.pointer("/tile/media").and_then(Node::as_array) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            item.as_object()?;
+            let node = item.get(key)?;
+            Some((i, node, node.as_str()?))
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// Where to point for something missing at `pointer`: the key of the nearest existing object
@@ -121,4 +128,39 @@ pub(crate) fn first_char(span: Span) -> Span {
         span.start,
         (span.start + 1).min(span.end.max(span.start + 1)),
     )
+}
+
+/// Integrations whose `metrics.check` ddev does not validate.
+const METRIC_CHECK_SKIPPED: &[&str] = &["agent_metrics", "moogsoft", "snmp"];
+
+/// The manifest, with its source, of an integration whose `metrics.check` ddev validates.
+pub(crate) fn metric_check_manifest<'a>(ctx: &'a Context) -> Option<(&'a SharedSource, &'a Node)> {
+    if METRIC_CHECK_SKIPPED.contains(&ctx.name()) {
+        return None;
+    }
+    ctx.manifest()
+}
+
+/// The metric names of metadata.csv (every row, whatever its shape).
+pub(crate) fn metadata_metrics<'a>(ctx: &Context<'a>) -> Option<Vec<&'a str>> {
+    let m = ctx.integration.metadata.as_ref()?;
+    let col = m.doc.column("metric_name")?;
+    Some(
+        m.doc
+            .rows
+            .iter()
+            .filter_map(|r| r.get(col))
+            .map(|c| c.value.as_str())
+            .filter(|v| !v.is_empty())
+            .collect(),
+    )
+}
+
+/// The `metrics.check` entries: one string or an array of strings.
+pub(crate) fn check_entries(node: &Node) -> Vec<&Node> {
+    match node.as_array() {
+        Some(items) => items.iter().filter(|n| n.as_str().is_some()).collect(),
+        None if node.as_str().is_some() => vec![node],
+        None => Vec::new(),
+    }
 }

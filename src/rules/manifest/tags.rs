@@ -3,6 +3,7 @@
 //! public listings). Kept as data: Datadog adds values server-side, so extend these tables.
 
 use crate::parse::json::Node;
+use crate::source::Span;
 
 /// Keys a tag may use (`Key::Value`).
 pub const KNOWN_KEYS: &[&str] = &[
@@ -120,19 +121,26 @@ pub fn split(tag: &str) -> Option<(&str, &str)> {
     Some((k, v))
 }
 
-/// The string items of `tile.classifier_tags`.
-pub fn tags(root: &Node) -> Vec<&Node> {
+/// The string items of `tile.classifier_tags`, with their nodes.
+pub fn tags(root: &Node) -> Vec<(&Node, &str)> {
     root.pointer("/tile/classifier_tags")
         .and_then(Node::as_array)
-        .map(|a| a.iter().filter(|n| n.as_str().is_some()).collect())
+        .map(|a| a.iter().filter_map(|n| Some((n, n.as_str()?))).collect())
         .unwrap_or_default()
+}
+
+/// Where to point for a tag missing from `tile.classifier_tags` (its key, else its value), when
+/// it is an array (without one, `manifest/schema` reports it).
+pub fn missing_tag_span(root: &Node) -> Option<Span> {
+    let node = root.pointer("/tile/classifier_tags")?;
+    node.as_array()?;
+    Some(root.key_span("/tile/classifier_tags").unwrap_or(node.span))
 }
 
 /// Whether the manifest has a tag with this key.
 pub fn has_key(root: &Node, key: &str) -> bool {
     tags(root)
-        .iter()
-        .filter_map(|n| n.as_str())
-        .filter_map(split)
+        .into_iter()
+        .filter_map(|(_, tag)| split(tag))
         .any(|(k, _)| k == key)
 }

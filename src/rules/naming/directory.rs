@@ -11,11 +11,13 @@ static META: RuleMeta = RuleMeta {
 The directory name is the check name: it becomes the Python package `datadog_checks/<name>`,
 the `datadog-<name>` project, CI job names and URL paths. `ddev create` derives it by lowercasing
 the display name and joining its words with `_`. Uppercase letters, spaces, dots or empty words
-break those uses. Extras and core also accept `-` between words (6 extras tiles use it); the
-Marketplace does not.
+break those uses. Extras and core also accept `-` between words (6 extras tiles use it). In a
+Marketplace repository `naming/partner-integration` checks the stricter `<partner>_<integration>`
+shape instead.
 
 Bad:   Acme.Cloud/      acme__cloud/      acme_/
 Good:  acme_cloud/",
+    kinds: crate::rules::EXTRAS_CORE,
     ..RuleMeta::DEFAULT
 };
 

@@ -24,7 +24,10 @@ impl Rule for Missing {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let m = ctx.integration;
-        if m.tree.exists("README.md") || m.manifest.is_none() && !m.is_python_package() {
+        if m.tree.exists("README.md")
+            || ctx.manifest_only()
+            || m.manifest.is_none() && !m.is_python_package()
+        {
             return;
         }
         let mut f = Finding::new(

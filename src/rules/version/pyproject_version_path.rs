@@ -1,6 +1,6 @@
+use super::{in_content, toml_header_span, toml_value_span};
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::source::Span;
 
 pub struct PyprojectVersionPath;
 
@@ -20,54 +20,6 @@ Good:  [tool.hatch.version]
        path = \"datadog_checks/acme/__about__.py\"",
     ..RuleMeta::DEFAULT
 };
-
-/// Span of `[header]` in a TOML text, and of the first `key = ` value after it.
-pub fn toml_value_span(text: &str, header: &str, key: &str, value: &str) -> Option<Span> {
-    let mut in_table = false;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if t.starts_with('[') {
-            in_table = t
-                .trim_end_matches(|c: char| c == ']' || c.is_whitespace())
-                .trim_start_matches('[')
-                .trim()
-                == header;
-        } else if in_table {
-            let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
-            if k == key {
-                if let Some(pos) = line.find(value) {
-                    if !value.is_empty() {
-                        return Some(Span::new(offset + pos, offset + pos + value.len()));
-                    }
-                }
-                let lead = line.len() - line.trim_start().len();
-                return Some(Span::new(offset + lead, offset + lead + t.len()));
-            }
-        }
-        offset += line.len();
-    }
-    None
-}
-
-/// Span of a `[header]` line.
-pub fn toml_header_span(text: &str, header: &str) -> Option<Span> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if t.starts_with('[')
-            && t.trim_end_matches(|c: char| c == ']' || c.is_whitespace())
-                .trim_start_matches('[')
-                .trim()
-                == header
-        {
-            let lead = line.len() - line.trim_start().len();
-            return Some(Span::new(offset + lead, offset + lead + t.len()));
-        }
-        offset += line.len();
-    }
-    None
-}
 
 impl Rule for PyprojectVersionPath {
     fn meta(&self) -> &'static RuleMeta {
@@ -94,11 +46,10 @@ impl Rule for PyprojectVersionPath {
                     .as_str()
                     .map(str::to_string)
                     .unwrap_or_else(|| v.to_string());
-                let span = toml_value_span(source.content(), "tool.hatch.version", "path", &shown)
-                    .map(|s| {
-                        Span::new(s.start + source.content_start, s.end + source.content_start)
-                    })
-                    .unwrap_or(Span::empty(source.content_start));
+                let span = in_content(
+                    source,
+                    toml_value_span(source.content(), "tool.hatch.version", "path", &shown),
+                );
                 out.push(
                     Finding::at(
                         source,
@@ -120,12 +71,11 @@ impl Rule for PyprojectVersionPath {
                 if !dynamic {
                     return;
                 }
-                let span = toml_header_span(source.content(), "tool.hatch.version")
-                    .or_else(|| toml_header_span(source.content(), "project"))
-                    .map(|s| {
-                        Span::new(s.start + source.content_start, s.end + source.content_start)
-                    })
-                    .unwrap_or(Span::empty(source.content_start));
+                let span = in_content(
+                    source,
+                    toml_header_span(source.content(), "tool.hatch.version")
+                        .or_else(|| toml_header_span(source.content(), "project")),
+                );
                 out.push(
                     Finding::at(
                         source,
