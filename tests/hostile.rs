@@ -143,6 +143,7 @@ fn run(root: &Path) -> Report {
             color: false,
             width: 100,
             quiet: false,
+            statistics: false,
         },
     );
     report

@@ -6,10 +6,17 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 
-/// LEAD HOOK: once `src/config.rs` exposes the `ddlint.toml` loader (text -> Settings or an
-/// error with a span), call it here, and run `common::check_span` on any span it reports.
+/// The `ddlint.toml` loader (`ddlint::config::parse_file`), then what a run does with the
+/// settings it returns.
 fn parse_ddlint_toml(text: &str) {
-    let _ = text;
+    let rules = ddlint::rules::registry();
+    if let Ok(settings) = ddlint::config::parse_file("ddlint.toml", text, &rules) {
+        for r in &rules {
+            let _ = settings.enabled(r.meta());
+        }
+        let _ = settings.ignored_at("metadata/invalid-unit", "acme/metadata.csv", Some("acme"));
+        let _ = settings.severity_for("metadata/invalid-unit", ddlint::diagnostic::Severity::Error);
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
