@@ -28,6 +28,30 @@ impl JsonFile {
     }
 }
 
+/// A JSON file read once and parsed into the span-preserving AST only when a rule asks for it.
+/// Dashboards are most of the bytes of a repository (7 MB in integrations-extras) and most
+/// of them are valid: a rule can check them with a fast typed pass over `source` and build the
+/// AST, for exact positions, only when that pass finds something to report.
+#[derive(Debug)]
+pub struct LazyJson {
+    pub source: SharedSource,
+    doc: std::sync::OnceLock<Result<json::JsonDoc, json::ParseError>>,
+}
+
+impl LazyJson {
+    pub fn new(source: SharedSource) -> Self {
+        LazyJson {
+            source,
+            doc: std::sync::OnceLock::new(),
+        }
+    }
+    /// The AST, parsed on first use (once).
+    pub fn doc(&self) -> &Result<json::JsonDoc, json::ParseError> {
+        self.doc
+            .get_or_init(|| json::parse(&self.source.text, self.source.content_start))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     File {
@@ -143,7 +167,7 @@ pub struct IntegrationModel {
     /// `datadog_checks/<pkg>/data/conf.yaml.example`, for the logs heuristic.
     pub conf_example: Option<SharedSource>,
     /// Asset JSON files the manifest references (dashboards, monitors, saved views), by path.
-    pub assets: BTreeMap<String, JsonFile>,
+    pub assets: BTreeMap<String, LazyJson>,
     /// Leading bytes of the media images and EULA the manifest references, by path.
     pub heads: BTreeMap<String, Vec<u8>>,
     /// With `--changed-since REF`: the manifest as it was at REF (None for a new integration or
@@ -451,8 +475,8 @@ pub fn load(root: &Path, name: &str, dir: &Path) -> IntegrationModel {
                     if let Some(rel) = m.value.as_str().and_then(normalize_rel) {
                         if let std::collections::btree_map::Entry::Vacant(slot) = assets.entry(rel)
                         {
-                            if let Some(f) = l.read_json(slot.key()) {
-                                slot.insert(f);
+                            if let Some(source) = l.read_text(slot.key()) {
+                                slot.insert(LazyJson::new(source));
                             }
                         }
                     }
