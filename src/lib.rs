@@ -102,7 +102,11 @@ pub fn check_integration(
     dir: &repo::IntegrationDir,
 ) -> (Vec<Diagnostic>, IntegrationFacts, usize) {
     let mut model = model::load(&repo.root, &dir.name, &dir.path);
-    if let Some(reference) = &repo.changed_since {
+    // The manifest at REF costs a `git show`: fetch it only for the rule that compares with it.
+    let compares_with_base = rules
+        .iter()
+        .any(|r| r.meta().id == rules::manifest::IMMUTABLE_CHANGED);
+    if let (Some(reference), true) = (&repo.changed_since, compares_with_base) {
         model.base_manifest = base_manifest(repo, reference, &dir.name);
     }
     let ctx = Context {

@@ -6,7 +6,7 @@ use crate::source::Span;
 pub struct ImmutableChanged;
 
 static META: RuleMeta = RuleMeta {
-    id: "manifest/immutable-changed",
+    id: super::IMMUTABLE_CHANGED,
     summary: "with `--changed-since REF`: an immutable manifest value changed or was removed since REF",
     explanation: "\
 Some manifest values identify an integration in Datadog's backend and must never change once

@@ -13,6 +13,10 @@ mod dashboard_invalid;
 mod display_on_public_website;
 mod duplicate_key;
 mod immutable_changed;
+
+/// The id of the one rule that reads `IntegrationModel::base_manifest` (the manifest at
+/// `--changed-since REF`), so the runner fetches it only when that rule runs.
+pub const IMMUTABLE_CHANGED: &str = "manifest/immutable-changed";
 mod invalid_json;
 mod logs_category;
 mod marketplace_author;
