@@ -253,8 +253,7 @@ pub fn discover(opts: &DiscoverOptions) -> Result<Repo, DiscoveryError> {
     let mut root: Option<PathBuf> = None;
     let mut selection: Option<BTreeSet<String>> = Some(BTreeSet::new());
     let mut whole = false;
-    let mut root_given_as = String::new();
-    for (i, p) in given.iter().enumerate() {
+    for p in &given {
         let (r, top) = locate(p)?;
         if let Some(existing) = &root {
             if existing != &r {
@@ -282,14 +281,9 @@ pub fn discover(opts: &DiscoverOptions) -> Result<Repo, DiscoveryError> {
                 }
             }
         }
-        if i == 0 {
-            root_given_as = display_root(p, &r, &cwd);
-        }
     }
     let root = root.ok_or_else(|| DiscoveryError("no path to validate".into()))?;
-    if opts.paths.is_empty() {
-        root_given_as = display_root(&root, &root, &cwd);
-    }
+    let root_given_as = display_root(&root, &cwd);
     if whole {
         selection = None;
     }
@@ -394,12 +388,12 @@ pub fn discover(opts: &DiscoverOptions) -> Result<Repo, DiscoveryError> {
     })
 }
 
-fn display_root(given: &Path, root: &Path, cwd: &Path) -> String {
+/// The root as output shows it: relative to the current directory when inside it.
+fn display_root(root: &Path, cwd: &Path) -> String {
     let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
     if let Ok(rel) = root.strip_prefix(&cwd) {
         let s = rel.to_string_lossy().replace('\\', "/");
         return if s.is_empty() { ".".into() } else { s };
     }
-    let _ = given;
     root.to_string_lossy().replace('\\', "/")
 }
