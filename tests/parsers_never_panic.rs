@@ -63,16 +63,29 @@ fn check_all(text: String) {
     let a = about::parse(&f);
     if let Some(v) = &a.version {
         ok_span(&f, v.span);
+        ok_span(&f, v.line);
     }
     let c = changelog::parse(&f);
+    if let Some(t) = &c.title {
+        ok_span(&f, t.span);
+    }
+    if let Some(s) = c.first_line {
+        ok_span(&f, s);
+    }
     for r in &c.releases {
         ok_span(&f, r.heading);
         ok_span(&f, r.version_span);
         if let Some(d) = &r.date {
             ok_span(&f, d.span);
         }
+        for i in &r.items {
+            ok_span(&f, i.span);
+        }
         for s in &r.sections {
             ok_span(&f, s.span);
+            for i in &s.items {
+                ok_span(&f, i.span);
+            }
         }
     }
     for p in &c.problems {
@@ -86,6 +99,12 @@ fn check_all(text: String) {
     for i in &m.images {
         ok_span(&f, i.span);
         ok_span(&f, i.whole);
+    }
+    for l in &m.link_defs {
+        ok_span(&f, l.url_span);
+    }
+    for b in &m.code_blocks {
+        ok_span(&f, *b);
     }
     let co = codeowners::parse(&f);
     for e in &co.entries {

@@ -31,7 +31,8 @@ impl Rule for InvalidVersion {
                 .err()
                 .map(|e| e.to_string())
                 .unwrap_or_default();
-            let fix = crate::rules::version::suggest_version(&r.version_text);
+            let fix = crate::rules::version::suggest_version(&r.version_text)
+                .unwrap_or_else(|| "1.0.0".into());
             out.push(
                 Finding::at(
                     &c.source,
@@ -42,10 +43,7 @@ impl Rule for InvalidVersion {
                     ),
                 )
                 .label(err)
-                .help(match fix {
-                    Some(s) => format!("write it as MAJOR.MINOR.PATCH, e.g. `{s}`"),
-                    None => "write it as MAJOR.MINOR.PATCH, e.g. `1.0.0`".into(),
-                }),
+                .help(format!("write it as MAJOR.MINOR.PATCH, e.g. `{fix}`")),
             );
         }
     }

@@ -68,8 +68,15 @@ impl Rule for MissingEntry {
             return;
         };
         let source = &co.source;
+        // ddev's map: the last `/<key>/` line of each key.
+        let mut last: BTreeMap<&str, &crate::parse::codeowners::Entry> = BTreeMap::new();
+        for e in &co.doc.entries {
+            if let Some(k) = e.ddev_key() {
+                last.insert(k, e);
+            }
+        }
         for name in &with_manifest {
-            if co.doc.ddev_entry(name).is_none() {
+            if !last.contains_key(name) {
                 let mut f = Finding::new(
                     Location::path_only(".github/CODEOWNERS"),
                     format!("integration `{name}` has no `/{name}/` line in .github/CODEOWNERS"),
@@ -77,13 +84,6 @@ impl Rule for MissingEntry {
                 .help(format!("add a line `/{name}/ @<github-user-or-team>`"));
                 f.integration = Some(name.to_string());
                 out.push(f);
-            }
-        }
-        // ddev's map: the last `/<key>/` line of each key.
-        let mut last: BTreeMap<&str, &crate::parse::codeowners::Entry> = BTreeMap::new();
-        for e in &co.doc.entries {
-            if let Some(k) = e.ddev_key() {
-                last.insert(k, e);
             }
         }
         let owner_of = |key: &str| {
