@@ -79,12 +79,12 @@ impl Codeowners {
         self.entries.iter().rev().find(|e| e.matches(path))
     }
 
-    /// ddev's view: the last `/<key>/` line for `key`.
-    pub fn ddev_entry(&self, key: &str) -> Option<&Entry> {
+    /// ddev's view: for each key, the last `/<key>/` line.
+    pub fn ddev_entries(&self) -> std::collections::BTreeMap<&str, &Entry> {
         self.entries
             .iter()
-            .rev()
-            .find(|e| e.ddev_key() == Some(key))
+            .filter_map(|e| Some((e.ddev_key()?, e)))
+            .collect()
     }
 }
 
@@ -236,7 +236,9 @@ mod tests {
         assert_eq!(co.entries.len(), 3);
         assert_eq!(co.entries[1].ddev_key(), Some("foo"));
         assert_eq!(co.entries[1].owners.len(), 2);
-        assert_eq!(co.ddev_entry("bar").map(|e| e.owners.len()), Some(0));
+        let ddev = co.ddev_entries();
+        assert_eq!(ddev.keys().copied().collect::<Vec<_>>(), ["bar", "foo"]);
+        assert_eq!(ddev.get("bar").map(|e| e.owners.len()), Some(0));
     }
 
     #[test]

@@ -1,6 +1,5 @@
 use crate::diagnostic::{Finding, Location};
 use crate::rules::{RepoContext, Rule, RuleMeta, Scope, EXTRAS_MARKETPLACE};
-use std::collections::BTreeMap;
 
 pub struct MissingEntry;
 
@@ -68,13 +67,7 @@ impl Rule for MissingEntry {
             return;
         };
         let source = &co.source;
-        // ddev's map: the last `/<key>/` line of each key.
-        let mut last: BTreeMap<&str, &crate::parse::codeowners::Entry> = BTreeMap::new();
-        for e in &co.doc.entries {
-            if let Some(k) = e.ddev_key() {
-                last.insert(k, e);
-            }
-        }
+        let last = co.doc.ddev_entries();
         for name in &with_manifest {
             if !last.contains_key(name) {
                 let mut f = Finding::new(
