@@ -1,6 +1,5 @@
 //! Corpus assertions of this family.
 
-#[allow(unused_imports)]
 use super::*;
 use ddlint::diagnostic::Severity;
 

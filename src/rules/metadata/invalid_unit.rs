@@ -78,22 +78,19 @@ impl Rule for InvalidUnit {
                 if v.is_empty() || is_valid_unit(v) {
                     continue;
                 }
-                let help = match closest(v, VALID_UNIT_NAMES) {
-                    Some(c) => format!(
-                        "use one of the units listed by `ddlint rule metadata/invalid-unit`, e.g. `{c}`"
-                    ),
-                    None => "use one of the units listed by `ddlint rule metadata/invalid-unit`, or leave it empty".to_string(),
-                };
-                let mut f = Finding::at(
+                let f = Finding::at(
                     t.source,
                     cell.span,
                     format!("`{v}` is not a valid {column}"),
-                )
-                .help(help);
-                if let Some(c) = closest(v, VALID_UNIT_NAMES) {
-                    f = f.label(format!("did you mean `{c}`?"));
-                }
-                out.push(f);
+                );
+                out.push(match closest(v, VALID_UNIT_NAMES) {
+                    Some(c) => f
+                        .help(format!(
+                            "use one of the units listed by `ddlint rule metadata/invalid-unit`, e.g. `{c}`"
+                        ))
+                        .label(format!("did you mean `{c}`?")),
+                    None => f.help("use one of the units listed by `ddlint rule metadata/invalid-unit`, or leave it empty"),
+                });
             }
         }
     }

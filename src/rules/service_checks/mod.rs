@@ -4,7 +4,7 @@
 use super::{Context, Rule};
 use crate::diagnostic::{Finding, Location};
 use crate::model::JsonFile;
-use crate::parse::json::{Member, Node};
+use crate::parse::json::Node;
 use crate::source::{SharedSource, Span};
 use std::collections::HashMap;
 
@@ -142,11 +142,6 @@ pub fn list_items<'a>(
         );
     }
     items
-}
-
-/// A member of a service-check object.
-pub fn member<'a>(obj: &'a Node, key: &str) -> Option<&'a Member> {
-    obj.member(key)
 }
 
 /// The opening brace of an object: where a finding about the whole object points.
