@@ -28,8 +28,8 @@ Good:  acme_widget/manifest.json, README.md, CHANGELOG.md, images/â€¦, assets/â€
 /// The relative paths the manifest references, in document order.
 fn referenced(root: &Node) -> Vec<String> {
     let mut out = Vec::new();
-    let mut push = |n: Option<&Node>| {
-        if let Some(p) = n.and_then(Node::as_str).and_then(normalize_rel) {
+    let mut push = |s: Option<&str>| {
+        if let Some(p) = s.and_then(normalize_rel) {
             if !out.contains(&p) {
                 out.push(p);
             }
@@ -43,21 +43,15 @@ fn referenced(root: &Node) -> Vec<String> {
         "/assets/oauth",
         "/legal_terms/eula",
     ] {
-        push(root.pointer(ptr));
+        push(root.pointer(ptr).and_then(Node::as_str));
     }
     for ptr in ["/tile/overview", "/tile/configuration"] {
-        if let Some(n) = root.pointer(ptr).and_then(Node::as_str) {
-            if let Some((file, _)) = n.split_once('#') {
-                push(Some(&Node {
-                    value: crate::parse::json::Value::String(file.to_string()),
-                    span: Default::default(),
-                }));
-            }
-        }
+        let text = root.pointer(ptr).and_then(Node::as_str);
+        push(text.and_then(|t| t.split_once('#')).map(|(file, _)| file));
     }
     if let Some(media) = root.pointer("/tile/media").and_then(Node::as_array) {
         for item in media {
-            push(item.get("image_url"));
+            push(item.get("image_url").and_then(Node::as_str));
         }
     }
     for group in ["dashboards", "monitors", "saved_views"] {
@@ -66,7 +60,7 @@ fn referenced(root: &Node) -> Vec<String> {
             .and_then(Node::as_object)
         {
             for m in members {
-                push(Some(&m.value));
+                push(m.value.as_str());
             }
         }
     }
