@@ -1,7 +1,7 @@
+use super::nearest_span;
 use crate::diagnostic::{Finding, Location};
 use crate::parse::json::Node;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::source::Span;
 
 pub struct ImmutableChanged;
 
@@ -41,26 +41,6 @@ const GROUPS: &[(&str, &str)] = &[
     ("monitors", "monitor"),
     ("saved_views", "saved view"),
 ];
-
-/// Where to point when something is missing: the deepest existing ancestor's key, else the
-/// top-level opening brace.
-fn nearest_span(root: &Node, pointer: &str) -> Span {
-    let mut p = pointer.to_string();
-    loop {
-        if p.is_empty() {
-            return Span::new(root.span.start, root.span.start + 1);
-        }
-        if root.pointer(&p).is_some() {
-            if let Some(s) = root.key_span(&p) {
-                return s;
-            }
-        }
-        match p.rfind('/') {
-            Some(i) => p.truncate(i),
-            None => p.clear(),
-        }
-    }
-}
 
 fn show(source: &crate::source::SourceFile, node: &Node) -> String {
     let text = source.slice(node.span);

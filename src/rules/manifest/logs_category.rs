@@ -46,6 +46,12 @@ enum Evidence {
     Folder(String),
 }
 
+/// From `at` to the end of its line.
+fn to_line_end(source: &SharedSource, at: usize) -> Span {
+    let line = source.line_span(source.position(at).line - 1);
+    Span::new(at.max(line.start), line.end)
+}
+
 fn find_ci(source: &SharedSource, needles: &[&str], what: &'static str) -> Option<Evidence> {
     let lower = source.text.to_lowercase();
     // Lower-casing can change byte lengths of non-ASCII text; only trust ASCII-safe offsets.
@@ -53,8 +59,7 @@ fn find_ci(source: &SharedSource, needles: &[&str], what: &'static str) -> Optio
     needles.iter().find_map(|n| {
         let at = lower.find(n)?;
         let span = if same_len {
-            let s = source.line_span(source.position(at).line - 1);
-            Span::new(at.max(s.start), s.end)
+            to_line_end(source, at)
         } else {
             Span::empty(source.content_start)
         };
@@ -66,10 +71,9 @@ fn evidence(ctx: &Context) -> Option<Evidence> {
     let m = ctx.integration;
     if let Some(conf) = &m.conf_example {
         if let Some(at) = conf.text.find("# logs:") {
-            let s = conf.line_span(conf.position(at).line - 1);
             return Some(Evidence::Text(
                 conf.clone(),
-                Span::new(at.max(s.start), s.end),
+                to_line_end(conf, at),
                 "conf.yaml.example has a `logs` section",
             ));
         }

@@ -1,3 +1,4 @@
+use super::first_char;
 use super::marketplace_util::{is_private_offer, manifest_object, missing_key, wrong_type};
 use crate::diagnostic::Finding;
 use crate::parse::json::Node;
@@ -74,7 +75,7 @@ fn check_item(source: &crate::source::SharedSource, i: usize, item: &Node, out: 
     }
     let private = is_private_offer(item);
     // A missing key is reported at the item's opening brace.
-    let missing_span = crate::source::Span::new(item.span.start, item.span.start + 1);
+    let missing_span = first_char(item.span);
     let missing = |key: &str, what: &str, out: &mut Vec<Finding>| {
         out.push(
             Finding::at(source, missing_span, format!("`{at}` has no `{key}`"))

@@ -1,5 +1,6 @@
 //! Helpers shared by the marketplace-only manifest rules (pricing items, missing-key spans).
 
+use super::first_char;
 use crate::diagnostic::Finding;
 use crate::parse::json::Node;
 use crate::rules::Context;
@@ -40,7 +41,7 @@ pub fn missing_key_span(root: &Node, pointer: &str) -> Span {
         }
     }
     let node = root.pointer(pointer).unwrap_or(root);
-    Span::new(node.span.start, node.span.start + 1)
+    first_char(node.span)
 }
 
 /// A pricing item sold only through private offers (`"private_offer_only": true`).

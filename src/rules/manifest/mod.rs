@@ -111,13 +111,8 @@ pub(crate) fn nearest_span(root: &Node, pointer: &str) -> Span {
         if p.is_empty() {
             return first_char(root.span);
         }
-        if root.pointer(&p).is_some() {
-            if let Some(span) = root.key_span(&p) {
-                return span;
-            }
-            if let Some(n) = root.pointer(&p) {
-                return n.span;
-            }
+        if let Some(n) = root.pointer(&p) {
+            return root.key_span(&p).unwrap_or(n.span);
         }
         match p.rsplit_once('/') {
             Some((parent, _)) => p = parent.to_string(),
@@ -128,10 +123,7 @@ pub(crate) fn nearest_span(root: &Node, pointer: &str) -> Span {
 
 /// The first character of a span (for a whole object or file).
 pub(crate) fn first_char(span: Span) -> Span {
-    Span::new(
-        span.start,
-        (span.start + 1).min(span.end.max(span.start + 1)),
-    )
+    Span::new(span.start, span.start + 1)
 }
 
 /// Integrations whose `metrics.check` ddev does not validate.
